@@ -1,0 +1,113 @@
+// npm run validate -- <file or folder>…  — loads, validates and lints scenarios (and rubrics).
+// Prints `path:line:col severity code message` per diagnostic and a summary per file; exit 1 on any error.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { PRINCIPLES } from '../engine/format/ids';
+import type { Rubric } from '../engine/format/rubric-schema';
+import type { Diagnostic } from '../engine/load/diagnostic';
+import { loadRubric } from '../engine/load/load-rubric';
+import { loadScenario } from '../engine/load/load-scenario';
+import { lintScenario, type LintReport } from '../engine/lint/lint-scenario';
+
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const quiet = process.argv.includes('--quiet');
+if (args.length === 0) {
+  console.error('usage: npm run validate -- <scenario.json or folder>…');
+  process.exit(2);
+}
+
+const files = args.flatMap((a) => collect(a));
+let errors = 0;
+let warnings = 0;
+const rubricCache = new Map<string, { rubric: Rubric } | { problem: string }>();
+
+for (const file of files) {
+  const shown = relative(process.cwd(), file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    console.log(`${shown}:1:1 error E_READ ${(error as Error).message}`);
+    errors += 1;
+    continue;
+  }
+  if (isRubricFile(file, text)) {
+    const loaded = loadRubric(text);
+    print(shown, loaded.diagnostics);
+    if (loaded.ok) console.log(`${shown}: rubric '${loaded.rubric.id}' v${loaded.rubric.version}, ${Object.keys(loaded.rubric.rules).length} rules, pass mark ${loaded.rubric.passMark}`);
+    continue;
+  }
+  const loaded = loadScenario(text);
+  if (!loaded.ok) {
+    print(shown, loaded.diagnostics);
+    console.log(`${shown}: invalid`);
+    continue;
+  }
+  const rubric = findRubric(file, loaded.scenario.rubric);
+  if ('problem' in rubric) {
+    print(shown, loaded.diagnostics);
+    console.log(`${shown}:1:1 error E_RUBRIC ${rubric.problem}`);
+    errors += 1;
+    continue;
+  }
+  const report = lintScenario(loaded.scenario, rubric.rubric, { sourceMap: loaded.sourceMap });
+  print(shown, [...loaded.diagnostics, ...report.diagnostics]);
+  console.log(summary(shown, report));
+}
+console.log(`${files.length} file(s): ${errors} error(s), ${warnings} warning(s)`);
+process.exit(errors > 0 ? 1 : 0);
+
+function print(shown: string, diagnostics: readonly Diagnostic[]) {
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors += 1;
+    if (d.severity === 'warning') warnings += 1;
+    if (quiet && d.severity === 'info') continue;
+    const where = `${shown}:${d.line ?? 1}:${d.column ?? 1}`;
+    const hint = d.hint ? ` (${d.hint})` : '';
+    console.log(`${where} ${d.severity} ${d.code} ${d.message}${hint}${d.path ? ` at ${d.path}` : ''}`);
+  }
+}
+
+function summary(shown: string, r: LintReport): string {
+  const per = PRINCIPLES.map((p) => `${p} ${r.bounds.principles[p].best ?? '-'}/${r.bounds.principles[p].worst ?? '-'}`).join(', ');
+  const verdict = (x: LintReport['best']) => (x ? `${x.result.overall} ${x.result.passed ? 'pass' : 'fail'} (${x.result.outcome})` : '-');
+  return (
+    `${shown}: ${r.stats.nodes} nodes, ${r.stats.decisions} decisions, best path ${r.stats.bestPathDecisions} decisions, ` +
+    `${r.stats.endings} endings [${r.stats.outcomes.join(', ')}], ${r.stats.paths} paths${r.bounds.exact ? '' : ' (approximate)'}; ` +
+    `best ${verdict(r.best)}, worst ${verdict(r.worst)}; best/worst per principle: ${per}`
+  );
+}
+
+function collect(path: string): string[] {
+  if (!existsSync(path)) {
+    console.log(`${path}:1:1 error E_READ no such file or folder`);
+    errors += 1;
+    return [];
+  }
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => {
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) return name === 'node_modules' ? [] : collect(full);
+      return name.endsWith('.json') ? [full] : [];
+    });
+}
+
+function isRubricFile(file: string, text: string): boolean {
+  return basename(dirname(file)) === 'rubrics' || /"rubricVersion"\s*:/.test(text.slice(0, 2000));
+}
+
+/** A scenario's rubric: `rubrics/<id>.json` next to it or one folder up, then the bundled one. */
+function findRubric(file: string, id: string): { rubric: Rubric } | { problem: string } {
+  const here = dirname(file);
+  const candidates = [join(here, 'rubrics', `${id}.json`), join(here, '..', 'rubrics', `${id}.json`), join(process.cwd(), 'scenarios', 'rubrics', `${id}.json`)];
+  const path = candidates.find((c) => existsSync(c));
+  if (!path) return { problem: `rubric '${id}' not found (looked for ${candidates.map((c) => relative(process.cwd(), c)).join(', ')})` };
+  const cached = rubricCache.get(path);
+  if (cached) return cached;
+  const loaded = loadRubric(readFileSync(path, 'utf8'));
+  const result = loaded.ok ? { rubric: loaded.rubric } : { problem: `rubric ${relative(process.cwd(), path)} is invalid: ${loaded.diagnostics[0]?.message ?? ''}` };
+  rubricCache.set(path, result);
+  return result;
+}

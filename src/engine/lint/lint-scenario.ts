@@ -1,0 +1,118 @@
+import type { Condition } from '../format/condition';
+import { type Principle } from '../format/ids';
+import type { Rubric } from '../format/rubric-schema';
+import type { Scenario } from '../format/scenario-schema';
+import { diag, toPointer, type Diagnostic, type DiagnosticCode } from '../load/diagnostic';
+import type { SourceMap } from '../load/source-map';
+import { didYouMean } from '../load/suggest';
+import { automaticCycles, edges, reachableFrom, trappedNodes } from './graph';
+import { searchScenario, type PathResult } from './paths';
+import { missingTranslations } from './translations';
+
+export interface LintReport {
+  diagnostics: Diagnostic[];
+  stats: { nodes: number; decisions: number; endings: number; outcomes: string[]; bestPathDecisions: number; paths: number };
+  bounds: { exact: boolean; overall: { best: number; worst: number }; principles: Record<Principle, { best: number | null; worst: number | null }> };
+  best: PathResult | null;
+  worst: PathResult | null;
+}
+
+export interface LintOptions {
+  sourceMap?: SourceMap | null;
+  /** Respond calls the score search may make; past it, bounds are marked approximate. */
+  searchBudget?: number;
+}
+
+/** Graph analysis of a loaded scenario: structure, content, and best/worst reachable scores. */
+export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOptions = {}): LintReport {
+  const out: Diagnostic[] = [];
+  const add = (code: DiagnosticCode, message: string, path: Array<string | number>, hint?: string) =>
+    out.push(diag(code, message, toPointer(path), options.sourceMap?.locate(path) ?? null, hint));
+  const graph = edges(scenario);
+  const reachable = reachableFrom([scenario.start], graph);
+  for (const [id, node] of Object.entries(scenario.nodes)) {
+    if (reachable.has(id)) continue;
+    if (node.ending) add('W_UNREACHABLE_ENDING', `ending '${id}' can never be reached`, ['nodes', id]);
+    else add('W_UNREACHABLE_NODE', `node '${id}' can never be reached from '${scenario.start}'`, ['nodes', id]);
+  }
+  for (const id of trappedNodes(scenario, graph)) {
+    if (reachable.has(id)) add('E_NO_EXIT', `from node '${id}' no ending can be reached: the conversation would loop forever`, ['nodes', id]);
+  }
+  for (const cycle of automaticCycles(scenario)) {
+    add('E_AUTO_LOOP', `automatic branches loop without a trainee turn: ${cycle.join(' → ')}`, ['nodes', cycle[0]!]);
+  }
+  for (const { path, missing } of missingTranslations(scenario)) {
+    add('W_MISSING_TRANSLATION', `no ${missing.join(', ')} text here`, path);
+  }
+  const ruleIds = Object.keys(rubric.rules);
+  const flagsSet = new Set<string>();
+  const promisesMade = new Set<string>();
+  const promisesKept = new Set<string>();
+  for (const node of Object.values(scenario.nodes)) {
+    for (const r of node.responses ?? []) {
+      r.set?.forEach((f) => flagsSet.add(f));
+      if (r.promise) promisesMade.add(r.promise.id);
+      r.keep?.forEach((p) => promisesKept.add(p));
+    }
+  }
+  for (const [id, node] of Object.entries(scenario.nodes)) {
+    node.responses?.forEach((r, i) => {
+      for (const rule of Object.keys(r.rules ?? {})) {
+        if (!rubric.rules[rule]) add('E_UNKNOWN_RULE', `rule '${rule}' is not in rubric '${rubric.id}'`, ['nodes', id, 'responses', i, 'rules', rule], didYouMean(rule, ruleIds));
+      }
+      r.keep?.forEach((p, k) => {
+        if (!promisesMade.has(p)) add('W_PROMISE_UNKNOWN', `no response ever makes promise '${p}'`, ['nodes', id, 'responses', i, 'keep', k], didYouMean(p, promisesMade));
+      });
+    });
+    node.when?.forEach((branch, i) => {
+      for (const c of conditionLeaves(branch.if)) {
+        if ('flag' in c && !flagsSet.has(c.flag)) add('W_FLAG_NEVER_SET', `flag '${c.flag}' is tested but no response sets it`, ['nodes', id, 'when', i, 'if'], didYouMean(c.flag, flagsSet));
+        if ('promise' in c && !promisesMade.has(c.promise.id)) add('W_PROMISE_UNKNOWN', `no response ever makes promise '${c.promise.id}'`, ['nodes', id, 'when', i, 'if']);
+      }
+    });
+  }
+  for (const p of promisesMade) {
+    if (!promisesKept.has(p)) add('W_PROMISE_NEVER_KEPT', `promise '${p}' is made but no response keeps it`, ['nodes'], `add "keep": ["${p}"] to a later response`);
+  }
+  if (scenario.rubric !== rubric.id) add('W_RUBRIC_MISMATCH', `scenario asks for rubric '${scenario.rubric}', linted with '${rubric.id}'`, ['rubric']);
+
+  const hasErrors = out.some((d) => d.severity === 'error');
+  const search = hasErrors ? null : searchScenario(scenario, rubric, options.searchBudget);
+  if (search) {
+    if (!search.exact) add('I_BOUNDS_APPROXIMATE', `score bounds come from the ${search.paths} paths searched, not all of them`, []);
+    if (search.paths > 0 && !search.anyPass) add('W_NO_PASSING_PATH', `no path through this scenario can pass (best overall ${search.bounds.overall.best})`, []);
+    if (search.paths > 0 && search.allPass) add('W_ALL_PATHS_PASS', 'every path passes: the scenario cannot tell a careless trainee from a careful one', []);
+  }
+  const nodes = Object.values(scenario.nodes);
+  return {
+    diagnostics: out,
+    stats: {
+      nodes: nodes.length,
+      decisions: nodes.filter((n) => n.responses).length,
+      endings: nodes.filter((n) => n.ending).length,
+      outcomes: [...new Set(nodes.flatMap((n) => (n.ending ? [n.ending.outcome] : [])))],
+      bestPathDecisions: search?.best?.choices.length ?? 0,
+      paths: search?.paths ?? 0,
+    },
+    bounds: search
+      ? { exact: search.exact, overall: search.bounds.overall, principles: search.bounds.principles }
+      : { exact: false, overall: { best: 0, worst: 0 }, principles: { listening: blank(), apology: blank(), resolution: blank(), etiquette: blank() } },
+    best: search?.best ?? null,
+    worst: search?.worst ?? null,
+  };
+}
+
+const blank = () => ({ best: null, worst: null });
+
+function conditionLeaves(c: Condition): Condition[] {
+  const out: Condition[] = [];
+  const stack = [c];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if ('all' in top) stack.push(...top.all);
+    else if ('any' in top) stack.push(...top.any);
+    else if ('not' in top) stack.push(top.not);
+    else out.push(top);
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Stable codes: tools and tests match on these, messages may change. */
+export type DiagnosticCode =
+  | 'E_TOO_LARGE'
+  | 'E_TOO_DEEP'
+  | 'E_JSON_SYNTAX'
+  | 'E_NOT_OBJECT'
+  | 'E_FORBIDDEN_KEY'
+  | 'E_SCHEMA_VERSION'
+  | 'E_SCHEMA_VERSION_NEWER'
+  | 'E_SCHEMA_VERSION_OLD'
+  | 'E_UNKNOWN_FIELD'
+  | 'E_MISSING_FIELD'
+  | 'E_TYPE'
+  | 'E_INVALID_VALUE'
+  | 'E_RANGE'
+  | 'E_FORMAT'
+  | 'E_SHAPE'
+  | 'E_UNKNOWN_NODE'
+  | 'E_NODE_KIND'
+  | 'E_DUPLICATE_ID'
+  | 'E_UNKNOWN_RULE'
+  | 'E_NO_EXIT'
+  | 'E_AUTO_LOOP'
+  | 'W_UNREACHABLE_NODE'
+  | 'W_UNREACHABLE_ENDING'
+  | 'W_MISSING_TRANSLATION'
+  | 'W_UNDECLARED_LOCALE'
+  | 'W_FLAG_NEVER_SET'
+  | 'W_PROMISE_NEVER_KEPT'
+  | 'W_PROMISE_UNKNOWN'
+  | 'W_NO_PASSING_PATH'
+  | 'W_ALL_PATHS_PASS'
+  | 'W_RUBRIC_MISMATCH'
+  | 'I_MIGRATED'
+  | 'I_BOUNDS_APPROXIMATE';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  /** JSON pointer into the document ('' is the root). */
+  path: string;
+  /** 1-based; null when the input was an object rather than text. */
+  line: number | null;
+  column: number | null;
+  hint?: string;
+}
+
+export function toPointer(path: ReadonlyArray<string | number>): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
+
+export function diag(code: DiagnosticCode, message: string, path: string, where: { line: number; column: number } | null, hint?: string): Diagnostic {
+  const severity = code.startsWith('E_') ? 'error' : code.startsWith('W_') ? 'warning' : 'info';
+  return { severity, code, message, path, line: where?.line ?? null, column: where?.column ?? null, ...(hint ? { hint } : {}) };
+}
+

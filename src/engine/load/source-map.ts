@@ -1,0 +1,105 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
+/** Maps JSON pointers of a parsed document back to line and column in its source text. */
+export interface SourceMap {
+  locate(path: ReadonlyArray<string | number>, preferKey?: boolean): { line: number; column: number } | null;
+  position(offset: number): { line: number; column: number };
+}
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+export function createSourceMap(text: string, tree: Node | undefined): SourceMap {
+  const starts = lineStarts(text);
+  const position = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+  return {
+    position,
+    locate(path, preferKey = false) {
+      if (!tree) return null;
+      // Walk up until some ancestor exists: a missing field is reported at its parent object.
+      for (let depth = path.length; depth >= 0; depth -= 1) {
+        const node = findNodeAtLocation(tree, path.slice(0, depth) as (string | number)[]);
+        if (!node) continue;
+        const keyNode = depth === path.length && preferKey && node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+        return position((keyNode ?? node).offset);
+      }
+      return null;
+    },
+  };
+}
+
+export interface ParsedText {
+  value: unknown;
+  tree: Node | undefined;
+  errors: Array<{ message: string; offset: number }>;
+}
+
+/**
+ * JSON.parse gives the value (it defines `__proto__` as an own key rather than setting a prototype);
+ * jsonc-parser gives the syntax tree used only for locations and friendly syntax errors.
+ */
+export function parseJsonText(text: string): ParsedText {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0) {
+    return { value: undefined, tree, errors: errors.map((e) => ({ message: describe(printParseErrorCode(e.error)), offset: e.offset })) };
+  }
+  try {
+    return { value: JSON.parse(text) as unknown, tree, errors: [] };
+  } catch (error) {
+    return { value: undefined, tree, errors: [{ message: String((error as Error).message), offset: 0 }] };
+  }
+}
+
+function describe(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'malformed number',
+    PropertyNameExpected: 'a property name in double quotes was expected',
+    ValueExpected: 'a value was expected',
+    ColonExpected: "':' was expected",
+    CommaExpected: "',' was expected (or a missing closing bracket)",
+    CloseBraceExpected: "'}' was expected",
+    CloseBracketExpected: "']' was expected",
+    EndOfFileExpected: 'extra text after the end of the document',
+    InvalidCommentToken: 'comments are not allowed in scenario files',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in string',
+  };
+  return words[code] ?? code;
+}
+
+/** Nesting depth of brackets outside strings, without recursion, so absurd inputs are refused early. */
+export function textNestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i += 1;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth += 1;
+      if (depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth -= 1;
+  }
+  return max;
+}

@@ -1,0 +1,35 @@
+import { pickText } from '../format/localized-text';
+import type { Rubric } from '../format/rubric-schema';
+import type { Scenario } from '../format/scenario-schema';
+import { PROMISE_KEPT_RULE, findPromise } from './promises';
+import type { Evidence, SessionState } from './types';
+
+/** Evidence only the end of an attempt can give: expectations that never came, promises left pending. */
+export function closingEvidence(scenario: Scenario, rubric: Rubric, state: SessionState): Evidence[] {
+  const turns = state.turns;
+  const last = turns.length;
+  if (last === 0) return [];
+  const out: Evidence[] = [];
+  const escalated = state.ending === null || rubric.failOutcomes.includes(state.ending.outcome);
+  const touched = (rule: string, from: number, to: number, verdict: 'met' | 'violated') =>
+    turns.some((t) => t.turn >= from && t.turn <= to && t.evidence.some((e) => e.rule === rule && e.verdict === verdict));
+  for (const [rule, def] of Object.entries(rubric.rules)) {
+    const expect = def.expect;
+    if (!expect) continue;
+    let window: [number, number];
+    if (expect.on === 'first-turn') window = [1, 1];
+    else if (expect.on === 'within-turns') window = [1, Math.min(expect.turns, last)];
+    else if (expect.on === 'any-turn') window = [1, last];
+    else if (escalated) continue;
+    else window = [Math.max(1, last - 1), last];
+    // A violation already costs the trainee; `missed` is for silence on the rule.
+    if (touched(rule, window[0], window[1], 'met') || touched(rule, window[0], window[1], 'violated')) continue;
+    out.push({ turn: window[1], rule, verdict: 'missed', source: 'expectation', quote: '', weight: def.weight });
+  }
+  for (const p of state.promises) {
+    if (p.status !== 'pending' || !rubric.rules[PROMISE_KEPT_RULE]) continue;
+    const quote = pickText(findPromise(scenario, p.id), state.locale) || p.id;
+    out.push({ turn: last, rule: PROMISE_KEPT_RULE, verdict: 'violated', source: 'promise', quote, weight: rubric.rules[PROMISE_KEPT_RULE]!.weight, cue: p.id });
+  }
+  return out;
+}

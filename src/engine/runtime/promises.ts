@@ -1,0 +1,52 @@
+import { pickText } from '../format/localized-text';
+import type { Rubric } from '../format/rubric-schema';
+import type { Scenario, ScenarioResponse } from '../format/scenario-schema';
+import { latestPromise } from './conditions';
+import type { Effect, Evidence, PromiseRecord } from './types';
+
+export const PROMISE_KEPT_RULE = 'resolution.concrete-commitment';
+export const PROMISE_BROKEN_RULE = 'resolution.no-overpromise';
+
+/** Makes, keeps and breaks promises for one turn; returns the evidence each change earns. */
+export function settlePromises(
+  promises: readonly PromiseRecord[],
+  response: ScenarioResponse | undefined,
+  turn: number,
+  node: string,
+  scenario: Scenario,
+  rubric: Rubric,
+  locale: string,
+): { promises: PromiseRecord[]; effects: Effect[]; evidence: Evidence[] } {
+  const effects: Effect[] = [];
+  const evidence: Evidence[] = [];
+  const quoteOf = (id: string) => pickText(findPromise(scenario, id), locale) || id;
+  const add = (rule: string, verdict: 'met' | 'violated', id: string) => {
+    if (rubric.rules[rule]) evidence.push({ turn, rule, verdict, source: 'promise', quote: quoteOf(id), weight: rubric.rules[rule]!.weight, cue: id });
+  };
+  let next = promises.slice();
+  for (const id of response?.keep ?? []) {
+    const current = latestPromise(next, id);
+    if (current?.status !== 'pending') continue;
+    next = next.map((p) => (p === current ? { ...p, status: 'kept', keptAt: turn } : p));
+    effects.push({ type: 'promise-kept', id });
+    add(PROMISE_KEPT_RULE, 'met', id);
+  }
+  const made = response?.promise;
+  if (made && latestPromise(next, made.id)?.status !== 'pending') {
+    next.push({ id: made.id, madeAt: { turn, node, response: response.id }, dueTurn: turn + made.due.turns, status: 'pending' });
+    effects.push({ type: 'promise-made', id: made.id });
+  }
+  next = next.map((p) => {
+    if (p.status !== 'pending' || p.dueTurn > turn) return p;
+    effects.push({ type: 'promise-broken', id: p.id });
+    add(PROMISE_BROKEN_RULE, 'violated', p.id);
+    return { ...p, status: 'broken', brokenAt: turn };
+  });
+  return { promises: next, effects, evidence };
+}
+
+/** The text of a promise, from whichever response in the scenario makes it. */
+export function findPromise(scenario: Scenario, id: string) {
+  for (const node of Object.values(scenario.nodes)) for (const r of node.responses ?? []) if (r.promise?.id === id) return r.promise.what;
+  return undefined;
+}

@@ -1,0 +1,180 @@
+import { pickText } from '../format/localized-text';
+import type { Rubric } from '../format/rubric-schema';
+import type { Scenario, ScenarioNode, ScenarioResponse } from '../format/scenario-schema';
+import { analyzeReply } from '../text/analyze-reply';
+import { mapReplyToResponse } from '../text/map-reply';
+import { holds } from './conditions';
+import { closingEvidence } from './closing';
+import { applyMood } from './mood';
+import { settlePromises } from './promises';
+import type { Effect, Evidence, Session, SessionOptions, SessionState, Step, TraineeInput, TurnRecord } from './types';
+
+/** Saved-state format: what `resume` accepts. Bump with a migration when SessionState changes shape. */
+export const SESSION_STATE_VERSION = 1;
+export const MIN_SESSION_STATE_VERSION = 1;
+const MAX_AUTOMATIC_HOPS = 64;
+
+const resolveOptions = (scenario: Scenario, options: SessionOptions = {}): Required<SessionOptions> => ({
+  locale: options.locale ?? scenario.locales[0] ?? 'en',
+  now: options.now ?? Date.now,
+});
+
+export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptions): Session {
+  const opts = resolveOptions(scenario, options);
+  const mood = { ...scenario.customer.mood };
+  const blank: SessionState = {
+    stateVersion: SESSION_STATE_VERSION,
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    locale: opts.locale,
+    startedAt: opts.now(),
+    node: scenario.start,
+    mood,
+    flags: [],
+    promises: [],
+    turns: [],
+    repeats: {},
+    openingRoute: [],
+    status: 'active',
+    ending: null,
+    closingEvidence: [],
+    moodCurve: [mood],
+  };
+  const settled = settle(scenario, blank, scenario.start);
+  return { scenario, rubric, options: opts, state: finish(scenario, rubric, { ...settled.state, openingRoute: settled.route }) };
+}
+
+/** Continue a saved attempt. The caller checks the scenario is the one the state was made with. */
+export function resume(scenario: Scenario, rubric: Rubric, state: SessionState, options?: SessionOptions): Session {
+  return { scenario, rubric, options: resolveOptions(scenario, { locale: state.locale, ...options }), state };
+}
+
+export const currentNode = (session: Session): ScenarioNode | undefined => session.scenario.nodes[session.state.node];
+
+export function setLocale(session: Session, locale: string): Session {
+  return { ...session, options: { ...session.options, locale }, state: { ...session.state, locale } };
+}
+
+export function respond(session: Session, input: TraineeInput): Step {
+  const { scenario, rubric, state, options } = session;
+  const reject = (reason: Extract<Effect, { type: 'rejected' }>['reason']): Step => ({ session, effects: [{ type: 'rejected', reason }] });
+  if (state.status === 'ended') return reject('session-ended');
+  const node = scenario.nodes[state.node];
+  if (!node?.responses) return reject('session-ended');
+  const turn = state.turns.length + 1;
+  const locale = options.locale;
+
+  let response: ScenarioResponse | undefined;
+  let evidence: Evidence[];
+  let reading: TurnRecord['reading'];
+  if ('choice' in input) {
+    response = node.responses.find((r) => r.id === input.choice);
+    if (!response) return reject('unknown-choice');
+    evidence = authorEvidence(response, rubric, turn, pickText(response.text, locale));
+  } else if ('text' in input) {
+    if (!node.freeText) return reject('free-text-not-allowed');
+    if (input.text.trim() === '') return reject('empty-text');
+    const analysis = analyzeReply({ text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) }, rubric);
+    const mapped = mapReplyToResponse(input.text, analysis, node.responses, locale);
+    response = node.responses.find((r) => r.id === mapped.responseId) ?? node.responses[0]!;
+    reading = { responseId: response.id, score: mapped.score, reasons: mapped.reasons };
+    evidence = detectorEvidence(analysis.evidence, rubric, turn);
+  } else {
+    if (!node.timeLimit) return reject('no-time-limit');
+    evidence = rubric.rules['etiquette.responsiveness']
+      ? [{ turn, rule: 'etiquette.responsiveness', verdict: 'violated', source: 'timer', quote: '', weight: ruleWeight(rubric, 'etiquette.responsiveness') }]
+      : [];
+  }
+
+  const effects: Effect[] = [];
+  let flags = state.flags;
+  if (response?.set) flags = [...new Set([...flags, ...response.set])];
+  if (response?.unset) flags = flags.filter((f) => !response.unset!.includes(f));
+  const promised = settlePromises(state.promises, response, turn, state.node, scenario, rubric, locale);
+  effects.push(...promised.effects);
+  evidence = [...evidence, ...promised.evidence];
+
+  const moved = applyMood(state.mood, response?.mood, evidence, scenario, rubric, state.repeats);
+  const record: TurnRecord = {
+    turn,
+    node: state.node,
+    input,
+    responseId: response?.id ?? null,
+    ...(reading ? { reading } : {}),
+    evidence,
+    moodBefore: state.mood,
+    moodAfter: moved.mood,
+    route: [],
+    at: options.now(),
+  };
+  const next: SessionState = {
+    ...state,
+    mood: moved.mood,
+    repeats: moved.repeats,
+    flags,
+    promises: promised.promises,
+    turns: [...state.turns, record],
+    moodCurve: [...state.moodCurve, moved.mood],
+  };
+  const settled = settle(scenario, next, response?.next ?? state.node);
+  const turns = settled.state.turns.slice(0, -1).concat({ ...record, route: settled.route });
+  const finished = finish(scenario, rubric, { ...settled.state, turns });
+  if (finished.ending) effects.push({ type: 'ended', node: finished.ending.node, outcome: finished.ending.outcome });
+  else effects.push({ type: 'customer-says', node: finished.node });
+  return { session: { ...session, state: finished }, effects };
+}
+
+/** Reproduces a session from the trainee's inputs alone: scoring is a pure function of them. */
+export function replay(scenario: Scenario, rubric: Rubric, inputs: readonly TraineeInput[], options?: SessionOptions): Session {
+  let session = start(scenario, rubric, options);
+  for (const input of inputs) session = respond(session, input).session;
+  return session;
+}
+
+/** Follows automatic branches from `target` until a customer turn or an ending. */
+function settle(scenario: Scenario, state: SessionState, target: string): { state: SessionState; route: string[] } {
+  const route: string[] = [];
+  let id = target;
+  const ctx = { anger: state.mood.anger, trust: state.mood.trust, turn: state.turns.length, flags: state.flags, promises: state.promises };
+  for (let hop = 0; hop < MAX_AUTOMATIC_HOPS; hop += 1) {
+    route.push(id);
+    const node = scenario.nodes[id];
+    if (!node) return { state: { ...state, node: id, status: 'ended', ending: null }, route };
+    if (node.ending) return { state: { ...state, node: id, status: 'ended', ending: { node: id, outcome: node.ending.outcome } }, route };
+    const branch = node.when?.find((b) => holds(b.if, ctx));
+    if (branch) id = branch.next;
+    else if (node.responses) return { state: { ...state, node: id }, route };
+    else if (node.otherwise) id = node.otherwise;
+    else return { state: { ...state, node: id, status: 'ended', ending: null }, route };
+  }
+  return { state: { ...state, node: id, status: 'ended', ending: null }, route };
+}
+
+function finish(scenario: Scenario, rubric: Rubric, state: SessionState): SessionState {
+  if (state.status !== 'ended') return state;
+  return { ...state, closingEvidence: closingEvidence(scenario, rubric, state) };
+}
+
+export const ruleWeight = (rubric: Rubric, rule: string) => rubric.rules[rule]?.weight ?? 1;
+
+function authorEvidence(response: ScenarioResponse, rubric: Rubric, turn: number, quote: string): Evidence[] {
+  return Object.entries(response.rules ?? {}).map(([rule, n]) => ({
+    turn,
+    rule,
+    verdict: n > 0 ? 'met' : 'violated',
+    source: 'author',
+    quote,
+    weight: Math.abs(n) * ruleWeight(rubric, rule),
+  }));
+}
+
+function detectorEvidence(found: ReadonlyArray<{ rule: string; verdict: 'met' | 'violated'; cue: string; quote: string }>, rubric: Rubric, turn: number): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const item of found) {
+    if (seen.has(item.rule) || !rubric.rules[item.rule]) continue;
+    seen.add(item.rule);
+    out.push({ turn, rule: item.rule, verdict: item.verdict, source: 'detector', quote: item.quote, weight: ruleWeight(rubric, item.rule), cue: item.cue });
+  }
+  return out;
+}

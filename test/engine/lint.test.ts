@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { lintScenario } from '@/engine/lint/lint-scenario';
+import { searchScenario } from '@/engine/lint/paths';
+import { fakeRubric, fakeScenario } from './fake-scenario';
+
+const codes = (scenario = fakeScenario(), rubric = fakeRubric()) => lintScenario(scenario, rubric).diagnostics.map((d) => d.code);
+
+describe('lint', () => {
+  it('is clean on a well-formed scenario', () => {
+    expect(codes()).toEqual([]);
+  });
+
+  it('finds unreachable nodes and endings', () => {
+    const s = fakeScenario();
+    s.nodes.island = { say: 'x', responses: [{ id: 'a', text: 'a', next: 'resolved' }] };
+    s.nodes.nowhere = { ending: { outcome: 'loyal' } };
+    expect(codes(s)).toEqual(expect.arrayContaining(['W_UNREACHABLE_NODE', 'W_UNREACHABLE_ENDING']));
+  });
+
+  it('finds cycles with no way out', () => {
+    const s = fakeScenario();
+    s.nodes.opening!.responses![1]!.next = 'loop';
+    s.nodes.loop = { say: 'again', responses: [{ id: 'again', text: 'again', next: 'loop' }] };
+    expect(codes(s)).toContain('E_NO_EXIT');
+  });
+
+  it('finds automatic branches that loop without a trainee turn', () => {
+    const s = fakeScenario();
+    s.nodes.opening!.responses![1]!.next = 'a';
+    s.nodes.a = { when: [{ if: { anger: { gte: 0 } }, next: 'resolved' }], otherwise: 'b' };
+    s.nodes.b = { otherwise: 'a' };
+    expect(codes(s)).toContain('E_AUTO_LOOP');
+  });
+
+  it('reports missing translations for declared locales', () => {
+    const s = fakeScenario();
+    s.nodes.facts!.say = { en: 'So?' };
+    const d = lintScenario(s, fakeRubric()).diagnostics.find((x) => x.code === 'W_MISSING_TRANSLATION')!;
+    expect(d).toMatchObject({ path: '/nodes/facts/say', message: 'no zh-CN text here' });
+  });
+
+  it('reports rule ids the rubric does not know, with a hint', () => {
+    const s = fakeScenario();
+    s.nodes.facts!.responses![1]!.rules = { 'resolution.concrete-comittment': -1 };
+    const d = lintScenario(s, fakeRubric()).diagnostics.find((x) => x.code === 'E_UNKNOWN_RULE')!;
+    expect(d.hint).toBe("did you mean 'resolution.concrete-commitment'?");
+  });
+
+  it('reports flags tested but never set, and promises never kept', () => {
+    const s = fakeScenario();
+    s.nodes.callback!.when = [{ if: { not: { flag: 'callback-ofered' } }, next: 'lost' }];
+    s.nodes.callback!.responses![0]!.keep = [];
+    expect(codes(s)).toEqual(expect.arrayContaining(['W_FLAG_NEVER_SET', 'W_PROMISE_NEVER_KEPT']));
+  });
+
+  it('computes best and worst reachable scores per principle and overall', () => {
+    const report = lintScenario(fakeScenario(), fakeRubric());
+    expect(report.bounds.exact).toBe(true);
+    expect(report.bounds.overall.best).toBe(100);
+    expect(report.best?.choices).toEqual(['greet-apologise', 'promise', 'keep']);
+    expect(report.worst?.choices).toEqual(['blame']);
+    expect(report.bounds.principles.etiquette.worst).toBe(0);
+    expect(report.stats).toMatchObject({ nodes: 6, decisions: 3, endings: 3, bestPathDecisions: 3 });
+  });
+
+  it('warns when no path can pass and when every path passes', () => {
+    expect(codes(fakeScenario(), fakeRubric({ passMark: 101 }))).toContain('W_NO_PASSING_PATH');
+    const lenient = fakeRubric({ passMark: 0, failOutcomes: [] });
+    for (const rule of Object.values(lenient.rules)) rule.critical = false;
+    expect(codes(fakeScenario(), lenient)).toContain('W_ALL_PATHS_PASS');
+  });
+
+  it('marks bounds approximate when the search budget runs out', () => {
+    const search = searchScenario(fakeScenario(), fakeRubric(), 2);
+    expect(search.exact).toBe(false);
+  });
+});
