@@ -71,7 +71,9 @@ describe('lint', () => {
   });
 
   it('marks bounds approximate when the search budget runs out', () => {
-    const search = searchScenario(fakeScenario(), fakeRubric(), 2);
-    expect(search.exact).toBe(false);
+    expect(searchScenario(fakeScenario(), fakeRubric(), 2).exact).toBe(false);
+    const report = lintScenario(fakeScenario(), fakeRubric(), { searchBudget: 2 });
+    expect(report.bounds.exact).toBe(false);
+    expect(report.diagnostics.map((d) => d.code)).toContain('I_BOUNDS_APPROXIMATE');
   });
 });

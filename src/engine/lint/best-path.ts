@@ -1,15 +1,15 @@
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario } from '../format/scenario-schema';
-import { replay, resume } from '../runtime/session';
+import { replay, respond, resume } from '../runtime/session';
 import type { AttemptResult, Session, SessionState } from '../runtime/types';
-import { searchPaths } from './paths';
+import { optimise } from './optimise';
 
 const MODEL_ANSWER_BUDGET = 200_000;
 
 /** The best way through from the start, or from a saved state: computed from the graph, never authored. */
 export function bestPath(scenario: Scenario, rubric: Rubric, fromState?: SessionState): { inputs: Array<{ choice: string }>; result: AttemptResult } | null {
   const from = fromState ? resume(scenario, rubric, fromState, { now: () => 0 }) : replay(scenario, rubric, [], { now: () => 0 });
-  const found = searchPaths(from).best;
+  const found = optimise(from, 'overall', 'best').path;
   return found ? { inputs: found.choices.map((choice) => ({ choice })), result: found.result } : null;
 }
 
@@ -20,10 +20,9 @@ export function modelAnswers(session: Session): Array<{ turn: number; node: stri
   const answers: Array<{ turn: number; node: string; responseId: string }> = [];
   let before = replay(scenario, rubric, [], { locale: state.locale, now: () => 0 });
   for (const [i, turn] of state.turns.entries()) {
-    const best = searchPaths(before, MODEL_ANSWER_BUDGET).best;
-    const first = best?.choices[0];
+    const first = optimise(before, 'overall', 'best', MODEL_ANSWER_BUDGET).path?.choices[0];
     if (first) answers.push({ turn: turn.turn, node: turn.node, responseId: first });
-    before = replay(scenario, rubric, inputs.slice(0, i + 1), { locale: state.locale, now: () => 0 });
+    before = respond(before, inputs[i]!).session;
   }
   return answers;
 }

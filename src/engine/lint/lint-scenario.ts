@@ -6,12 +6,16 @@ import { diag, toPointer, type Diagnostic, type DiagnosticCode } from '../load/d
 import type { SourceMap } from '../load/source-map';
 import { didYouMean } from '../load/suggest';
 import { automaticCycles, edges, reachableFrom, trappedNodes } from './graph';
-import { searchScenario, type PathResult } from './paths';
+import { countPaths, type PathResult } from './paths';
+import { optimise } from './optimise';
+import { start } from '../runtime/session';
+import { PRINCIPLES } from '../format/ids';
 import { missingTranslations } from './translations';
 
 export interface LintReport {
   diagnostics: Diagnostic[];
-  stats: { nodes: number; decisions: number; endings: number; outcomes: string[]; bestPathDecisions: number; paths: number };
+  /** `paths` counts complete paths up to a budget; `pathsCounted` is false when there are more. */
+  stats: { nodes: number; decisions: number; endings: number; outcomes: string[]; bestPathDecisions: number; paths: number; pathsCounted: boolean };
   bounds: { exact: boolean; overall: { best: number; worst: number }; principles: Record<Principle, { best: number | null; worst: number | null }> };
   best: PathResult | null;
   worst: PathResult | null;
@@ -77,11 +81,11 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
   if (scenario.rubric !== rubric.id) add('W_RUBRIC_MISMATCH', `scenario asks for rubric '${scenario.rubric}', linted with '${rubric.id}'`, ['rubric']);
 
   const hasErrors = out.some((d) => d.severity === 'error');
-  const search = hasErrors ? null : searchScenario(scenario, rubric, options.searchBudget);
+  const search = hasErrors ? null : searchBounds(scenario, rubric, options.searchBudget);
   if (search) {
-    if (!search.exact) add('I_BOUNDS_APPROXIMATE', `score bounds come from the ${search.paths} paths searched, not all of them`, []);
-    if (search.paths > 0 && !search.anyPass) add('W_NO_PASSING_PATH', `no path through this scenario can pass (best overall ${search.bounds.overall.best})`, []);
-    if (search.paths > 0 && search.allPass) add('W_ALL_PATHS_PASS', 'every path passes: the scenario cannot tell a careless trainee from a careful one', []);
+    if (!search.exact) add('I_BOUNDS_APPROXIMATE', 'the score search ran out of budget: bounds are the best and worst found, not proven', []);
+    if (search.best && !search.best.result.passed) add('W_NO_PASSING_PATH', `no path through this scenario can pass (best overall ${search.best.result.overall})`, []);
+    if (search.worst?.result.passed) add('W_ALL_PATHS_PASS', 'every path passes: the scenario cannot tell a careless trainee from a careful one', []);
   }
   const nodes = Object.values(scenario.nodes);
   return {
@@ -92,13 +96,37 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
       endings: nodes.filter((n) => n.ending).length,
       outcomes: [...new Set(nodes.flatMap((n) => (n.ending ? [n.ending.outcome] : [])))],
       bestPathDecisions: search?.best?.choices.length ?? 0,
-      paths: search?.paths ?? 0,
+      paths: search?.paths.count ?? 0,
+      pathsCounted: search?.paths.complete ?? false,
     },
     bounds: search
-      ? { exact: search.exact, overall: search.bounds.overall, principles: search.bounds.principles }
+      ? { exact: search.exact, overall: search.overall, principles: search.principles }
       : { exact: false, overall: { best: 0, worst: 0 }, principles: { listening: blank(), apology: blank(), resolution: blank(), etiquette: blank() } },
     best: search?.best ?? null,
     worst: search?.worst ?? null,
+  };
+}
+
+/** Best and worst reachable scores, overall and per principle, each proven by branch and bound. */
+function searchBounds(scenario: Scenario, rubric: Rubric, budget = 400_000) {
+  const from = start(scenario, rubric, { now: () => 0 });
+  const best = optimise(from, 'overall', 'best', budget);
+  const worst = optimise(from, 'overall', 'worst', budget);
+  let exact = best.exact && worst.exact;
+  const principles = {} as LintReport['bounds']['principles'];
+  for (const p of PRINCIPLES) {
+    const hi = optimise(from, p, 'best', budget);
+    const lo = optimise(from, p, 'worst', budget);
+    exact &&= hi.exact && lo.exact;
+    principles[p] = { best: hi.path?.result.principles[p].score ?? null, worst: lo.path?.result.principles[p].score ?? null };
+  }
+  return {
+    best: best.path,
+    worst: worst.path,
+    exact,
+    overall: { best: best.path?.result.overall ?? 0, worst: worst.path?.result.overall ?? 0 },
+    principles,
+    paths: countPaths(from, Math.min(budget, 200_000)),
   };
 }
 

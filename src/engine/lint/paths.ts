@@ -25,11 +25,11 @@ export interface PathSearch {
 
 const outcomeRank = (r: AttemptResult) => (r.outcome === null ? OUTCOMES.length : OUTCOMES.indexOf(r.outcome));
 
-/** Better for the trainee: higher overall, then passing, then a better ending, then a calmer customer. */
+/** Better for the trainee: passing, then a higher overall, then a better ending, then a calmer customer. */
 export function compareResults(a: AttemptResult, b: AttemptResult): number {
   return (
-    a.overall - b.overall ||
     Number(a.passed) - Number(b.passed) ||
+    a.overall - b.overall ||
     outcomeRank(b) - outcomeRank(a) ||
     b.finalMood.anger - a.finalMood.anger ||
     a.finalMood.trust - b.finalMood.trust
@@ -89,4 +89,28 @@ function record(search: PathSearch, path: PathResult, onPath?: (p: PathResult) =
 
 export function searchScenario(scenario: Scenario, rubric: Rubric, budget?: number): PathSearch {
   return searchPaths(start(scenario, rubric, { now: () => 0 }), budget);
+}
+
+/** How many complete paths there are, counting up to `budget` steps. */
+export function countPaths(from: Session, budget: number): { count: number; complete: boolean } {
+  let steps = 0;
+  let count = 0;
+  let complete = true;
+  const visit = (session: Session, depth: number) => {
+    if (session.state.status === 'ended') {
+      count += 1;
+      return;
+    }
+    const node = session.scenario.nodes[session.state.node];
+    if (!node?.responses || depth >= MAX_PATH_TURNS) return;
+    for (const r of node.responses) {
+      if (steps++ >= budget) {
+        complete = false;
+        return;
+      }
+      visit(respond(session, { choice: r.id }).session, depth + 1);
+    }
+  };
+  visit(from, 0);
+  return { count, complete };
 }

@@ -1,26 +1,31 @@
+import type { LocalizedText } from '../format/localized-text';
 import type { Scenario } from '../format/scenario-schema';
 
-const TEXT_FIELDS = new Set(['title', 'brief', 'role', 'name', 'say', 'note', 'text', 'feedback', 'what', 'summary']);
+type Path = Array<string | number>;
 
 /** Every localized text map that lacks a declared locale. Plain strings count as every locale. */
-export function missingTranslations(scenario: Scenario): Array<{ path: Array<string | number>; missing: string[] }> {
-  const out: Array<{ path: Array<string | number>; missing: string[] }> = [];
-  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value: scenario, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
-      continue;
-    }
-    for (const [key, child] of Object.entries(value)) {
-      const here = [...path, key];
-      const isText = TEXT_FIELDS.has(key) && child !== null && typeof child === 'object' && !Array.isArray(child) && Object.values(child).every((v) => typeof v === 'string');
-      if (isText) {
-        const missing = scenario.locales.filter((l) => !(l in (child as Record<string, string>)));
-        if (missing.length > 0) out.push({ path: here, missing });
-      } else stack.push({ value: child, path: here });
-    }
+export function missingTranslations(scenario: Scenario): Array<{ path: Path; missing: string[] }> {
+  const out: Array<{ path: Path; missing: string[] }> = [];
+  const check = (text: LocalizedText | undefined, path: () => Path) => {
+    if (text === undefined || typeof text === 'string') return;
+    let missing: string[] | null = null;
+    for (const locale of scenario.locales) if (!(locale in text)) (missing ??= []).push(locale);
+    if (missing) out.push({ path: path(), missing });
+  };
+  check(scenario.title, () => ['title']);
+  check(scenario.brief, () => ['brief']);
+  check(scenario.role, () => ['role']);
+  check(scenario.customer.name, () => ['customer', 'name']);
+  for (const [id, node] of Object.entries(scenario.nodes)) {
+    check(node.say, () => ['nodes', id, 'say']);
+    check(node.note, () => ['nodes', id, 'note']);
+    check(node.ending?.say, () => ['nodes', id, 'ending', 'say']);
+    check(node.ending?.summary, () => ['nodes', id, 'ending', 'summary']);
+    node.responses?.forEach((r, i) => {
+      check(r.text, () => ['nodes', id, 'responses', i, 'text']);
+      check(r.feedback, () => ['nodes', id, 'responses', i, 'feedback']);
+      check(r.promise?.what, () => ['nodes', id, 'responses', i, 'promise', 'what']);
+    });
   }
-  return out.sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')));
+  return out;
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { diag, toPointer, type Diagnostic } from './diagnostic';
 import { guardValue, MAX_DEPTH } from './guard';
 import { mapZodIssues } from './zod-issues';
-import { createSourceMap, parseJsonText, textNestingDepth, type SourceMap } from './source-map';
+import { parseJsonText, textNestingDepth, type SourceMap } from './source-map';
 
 export const MAX_DOCUMENT_CHARS = 5_000_000;
 
@@ -21,6 +21,8 @@ export interface DocumentSpec<T> {
   minimum: number;
   migrations: readonly Migration[];
   knownFields: ReadonlySet<string>;
+  /** Optional fast acceptor that agrees with `schema` on valid input; zod runs whenever it declines. */
+  quick?: (doc: unknown) => T | null;
 }
 
 export type Loaded<T> =
@@ -48,7 +50,7 @@ function loadUnsafe<T>(input: unknown, spec: DocumentSpec<T>): Loaded<T> {
       return fail(null, diag('E_TOO_DEEP', `brackets are nested more than ${MAX_DEPTH} deep`, '', null));
     }
     const parsed = parseJsonText(input);
-    sourceMap = createSourceMap(input, parsed.tree);
+    sourceMap = parsed.sourceMap;
     if (parsed.errors.length > 0) {
       const errors = parsed.errors.slice(0, 5).map((e) => diag('E_JSON_SYNTAX', `JSON syntax: ${e.message}`, '', sourceMap!.position(e.offset)));
       return fail(sourceMap, ...errors);
@@ -59,19 +61,23 @@ function loadUnsafe<T>(input: unknown, spec: DocumentSpec<T>): Loaded<T> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail(sourceMap, diag('E_NOT_OBJECT', `a ${spec.kind} must be a JSON object`, '', at([])));
   }
-  const guarded = guardValue(value);
+  const guarded = guardValue(value, typeof input === 'string');
   if (guarded.length > 0) {
     return fail(
       sourceMap,
       ...guarded.map((p) =>
         p.kind === 'too-deep'
           ? diag('E_TOO_DEEP', `nested more than ${MAX_DEPTH} levels`, toPointer(p.path), at(p.path))
-          : diag('E_FORBIDDEN_KEY', `the key '${p.key}' is not allowed`, toPointer(p.path), at(p.path, true), 'rename the key'),
+          : p.kind === 'cycle'
+            ? diag('E_SHAPE', 'this value refers back to itself or is shared; a document must be a tree', toPointer(p.path), at(p.path))
+            : diag('E_FORBIDDEN_KEY', `the key '${p.key}' is not allowed`, toPointer(p.path), at(p.path, true), 'rename the key'),
       ),
     );
   }
   const migrated = migrate(value as Record<string, unknown>, spec, at);
   if (!migrated.ok) return fail(sourceMap, ...migrated.diagnostics);
+  const fast = spec.quick?.(migrated.doc);
+  if (fast) return { ok: true, value: fast, diagnostics: migrated.diagnostics, sourceMap };
   const result = spec.schema.safeParse(migrated.doc);
   if (!result.success) {
     return fail(sourceMap, ...mapZodIssues(result.error.issues, migrated.doc, spec.knownFields, at), ...migrated.diagnostics);
@@ -82,26 +88,27 @@ function loadUnsafe<T>(input: unknown, spec: DocumentSpec<T>): Loaded<T> {
 function migrate<T>(doc: Record<string, unknown>, spec: DocumentSpec<T>, at: (p: Array<string | number>) => { line: number; column: number } | null) {
   const pointer = `/${spec.versionField}`;
   const version = doc[spec.versionField];
-  const where = at([spec.versionField]);
+  // Locating costs a syntax-tree parse: only do it when there is something to report.
+  const where = () => at([spec.versionField]);
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    const d = diag('E_SCHEMA_VERSION', `'${spec.versionField}' must be a whole number (this build writes ${spec.current})`, pointer, where, `add "${spec.versionField}": ${spec.current}`);
+    const d = diag('E_SCHEMA_VERSION', `'${spec.versionField}' must be a whole number (this build writes ${spec.current})`, pointer, where(), `add "${spec.versionField}": ${spec.current}`);
     return { ok: false as const, diagnostics: [d] };
   }
   if (version > spec.current) {
-    const d = diag('E_SCHEMA_VERSION_NEWER', `this ${spec.kind} is format ${version}, made by a newer Composure; this build reads up to ${spec.current}`, pointer, where, 'update Composure to open it');
+    const d = diag('E_SCHEMA_VERSION_NEWER', `this ${spec.kind} is format ${version}, made by a newer Composure; this build reads up to ${spec.current}`, pointer, where(), 'update Composure to open it');
     return { ok: false as const, diagnostics: [d] };
   }
   if (version < spec.minimum) {
-    const d = diag('E_SCHEMA_VERSION_OLD', `format ${version} is older than the oldest this build can migrate (${spec.minimum})`, pointer, where);
+    const d = diag('E_SCHEMA_VERSION_OLD', `format ${version} is older than the oldest this build can migrate (${spec.minimum})`, pointer, where());
     return { ok: false as const, diagnostics: [d] };
   }
   let current = doc;
   const diagnostics: Diagnostic[] = [];
   for (let v = version; v < spec.current; v += 1) {
     const step = spec.migrations.find((m) => m.from === v);
-    if (!step) return { ok: false as const, diagnostics: [diag('E_SCHEMA_VERSION_OLD', `no migration from format ${v}`, pointer, where)] };
+    if (!step) return { ok: false as const, diagnostics: [diag('E_SCHEMA_VERSION_OLD', `no migration from format ${v}`, pointer, where())] };
     current = step.migrate(current);
-    diagnostics.push({ ...diag('I_MIGRATED', `migrated from format ${step.from} to ${step.to}: ${step.describe}`, pointer, where), severity: 'info' });
+    diagnostics.push({ ...diag('I_MIGRATED', `migrated from format ${step.from} to ${step.to}: ${step.describe}`, pointer, where()), severity: 'info' });
   }
   return { ok: true as const, doc: current, diagnostics };
 }

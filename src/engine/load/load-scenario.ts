@@ -1,4 +1,5 @@
 import { MIN_SCENARIO_SCHEMA_VERSION, SCENARIO_SCHEMA_VERSION, BranchSchema, CustomerSchema, EndingSchema, NodeSchema, PromiseSchema, ResponseSchema, ScenarioSchema, type Scenario } from '../format/scenario-schema';
+import { quickCheckScenario } from '../format/quick-check';
 import { diag, hasErrors, toPointer, type Diagnostic } from './diagnostic';
 import { loadDocument, type DocumentSpec } from './load-document';
 import { SCENARIO_MIGRATIONS } from './migrations';
@@ -17,6 +18,7 @@ const spec: DocumentSpec<Scenario> = {
   minimum: MIN_SCENARIO_SCHEMA_VERSION,
   migrations: SCENARIO_MIGRATIONS,
   knownFields,
+  quick: quickCheckScenario,
 };
 
 export type ScenarioLoad =

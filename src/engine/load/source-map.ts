@@ -12,9 +12,12 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-export function createSourceMap(text: string, tree: Node | undefined): SourceMap {
-  const starts = lineStarts(text);
+/** Built lazily: most documents are valid and never need a location, and the tree costs ~10× JSON.parse. */
+export function createSourceMap(text: string, getTree: () => Node | undefined): SourceMap {
+  let starts: number[] | null = null;
+  let tree: Node | undefined | null = null;
   const position = (offset: number) => {
+    starts ??= lineStarts(text);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -27,6 +30,7 @@ export function createSourceMap(text: string, tree: Node | undefined): SourceMap
   return {
     position,
     locate(path, preferKey = false) {
+      if (tree === null) tree = getTree();
       if (!tree) return null;
       // Walk up until some ancestor exists: a missing field is reported at its parent object.
       for (let depth = path.length; depth >= 0; depth -= 1) {
@@ -42,7 +46,7 @@ export function createSourceMap(text: string, tree: Node | undefined): SourceMap
 
 export interface ParsedText {
   value: unknown;
-  tree: Node | undefined;
+  sourceMap: SourceMap;
   errors: Array<{ message: string; offset: number }>;
 }
 
@@ -51,15 +55,22 @@ export interface ParsedText {
  * jsonc-parser gives the syntax tree used only for locations and friendly syntax errors.
  */
 export function parseJsonText(text: string): ParsedText {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0) {
-    return { value: undefined, tree, errors: errors.map((e) => ({ message: describe(printParseErrorCode(e.error)), offset: e.offset })) };
-  }
+  const syntaxTree = () => {
+    try {
+      return parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    } catch {
+      return undefined;
+    }
+  };
+  const sourceMap = createSourceMap(text, syntaxTree);
   try {
-    return { value: JSON.parse(text) as unknown, tree, errors: [] };
+    return { value: JSON.parse(text) as unknown, sourceMap, errors: [] };
   } catch (error) {
-    return { value: undefined, tree, errors: [{ message: String((error as Error).message), offset: 0 }] };
+    // Only now pay for jsonc-parser: its errors say what was expected and where.
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    if (errors.length === 0) return { value: undefined, sourceMap, errors: [{ message: String((error as Error).message), offset: 0 }] };
+    return { value: undefined, sourceMap, errors: errors.map((e) => ({ message: describe(printParseErrorCode(e.error)), offset: e.offset })) };
   }
 }
 

@@ -7,7 +7,8 @@ import { holds } from './conditions';
 import { closingEvidence } from './closing';
 import { applyMood } from './mood';
 import { settlePromises } from './promises';
-import type { Effect, Evidence, Session, SessionOptions, SessionState, Step, TraineeInput, TurnRecord } from './types';
+import type { Outcome } from '../format/ids';
+import type { Effect, Evidence, Mood, PromiseRecord, Session, SessionOptions, SessionState, Step, TraineeInput, TurnRecord } from './types';
 
 /** Saved-state format: what `resume` accepts. Bump with a migration when SessionState changes shape. */
 export const SESSION_STATE_VERSION = 1;
@@ -40,8 +41,9 @@ export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptio
     closingEvidence: [],
     moodCurve: [mood],
   };
-  const settled = settle(scenario, blank, scenario.start);
-  return { scenario, rubric, options: opts, state: finish(scenario, rubric, { ...settled.state, openingRoute: settled.route }) };
+  const stop = settle(scenario, { mood, turn: 0, flags: [], promises: [] }, scenario.start);
+  const state: SessionState = { ...blank, node: stop.node, openingRoute: stop.route, status: stop.ending === undefined ? 'active' : 'ended', ending: stop.ending ?? null };
+  return { scenario, rubric, options: opts, state: finish(scenario, rubric, state) };
 }
 
 /** Continue a saved attempt. The caller checks the scenario is the one the state was made with. */
@@ -95,6 +97,8 @@ export function respond(session: Session, input: TraineeInput): Step {
   evidence = [...evidence, ...promised.evidence];
 
   const moved = applyMood(state.mood, response?.mood, evidence, scenario, rubric, state.repeats);
+  const target = response?.next ?? state.node;
+  const stop = settle(scenario, { mood: moved.mood, turn, flags, promises: promised.promises }, target);
   const record: TurnRecord = {
     turn,
     node: state.node,
@@ -104,11 +108,14 @@ export function respond(session: Session, input: TraineeInput): Step {
     evidence,
     moodBefore: state.mood,
     moodAfter: moved.mood,
-    route: [],
+    route: stop.route,
     at: options.now(),
   };
   const next: SessionState = {
     ...state,
+    node: stop.node,
+    status: stop.ending === undefined ? 'active' : 'ended',
+    ending: stop.ending ?? null,
     mood: moved.mood,
     repeats: moved.repeats,
     flags,
@@ -116,11 +123,9 @@ export function respond(session: Session, input: TraineeInput): Step {
     turns: [...state.turns, record],
     moodCurve: [...state.moodCurve, moved.mood],
   };
-  const settled = settle(scenario, next, response?.next ?? state.node);
-  const turns = settled.state.turns.slice(0, -1).concat({ ...record, route: settled.route });
-  const finished = finish(scenario, rubric, { ...settled.state, turns });
-  if (finished.ending) effects.push({ type: 'ended', node: finished.ending.node, outcome: finished.ending.outcome });
-  else effects.push({ type: 'customer-says', node: finished.node });
+  const finished = finish(scenario, rubric, next);
+  if (finished.status === 'ended' && finished.ending) effects.push({ type: 'ended', node: finished.ending.node, outcome: finished.ending.outcome });
+  else if (finished.status === 'active') effects.push({ type: 'customer-says', node: finished.node });
   return { session: { ...session, state: finished }, effects };
 }
 
@@ -131,23 +136,30 @@ export function replay(scenario: Scenario, rubric: Rubric, inputs: readonly Trai
   return session;
 }
 
+interface Stop {
+  node: string;
+  route: string[];
+  /** Present when the conversation is over; null when it ended on a missing node or a branch loop. */
+  ending?: { node: string; outcome: Outcome } | null;
+}
+
 /** Follows automatic branches from `target` until a customer turn or an ending. */
-function settle(scenario: Scenario, state: SessionState, target: string): { state: SessionState; route: string[] } {
+function settle(scenario: Scenario, ctx: { mood: Mood; turn: number; flags: string[]; promises: PromiseRecord[] }, target: string): Stop {
   const route: string[] = [];
+  const conditions = { anger: ctx.mood.anger, trust: ctx.mood.trust, turn: ctx.turn, flags: ctx.flags, promises: ctx.promises };
   let id = target;
-  const ctx = { anger: state.mood.anger, trust: state.mood.trust, turn: state.turns.length, flags: state.flags, promises: state.promises };
   for (let hop = 0; hop < MAX_AUTOMATIC_HOPS; hop += 1) {
     route.push(id);
     const node = scenario.nodes[id];
-    if (!node) return { state: { ...state, node: id, status: 'ended', ending: null }, route };
-    if (node.ending) return { state: { ...state, node: id, status: 'ended', ending: { node: id, outcome: node.ending.outcome } }, route };
-    const branch = node.when?.find((b) => holds(b.if, ctx));
+    if (!node) return { node: id, route, ending: null };
+    if (node.ending) return { node: id, route, ending: { node: id, outcome: node.ending.outcome } };
+    const branch = node.when?.find((b) => holds(b.if, conditions));
     if (branch) id = branch.next;
-    else if (node.responses) return { state: { ...state, node: id }, route };
+    else if (node.responses) return { node: id, route };
     else if (node.otherwise) id = node.otherwise;
-    else return { state: { ...state, node: id, status: 'ended', ending: null }, route };
+    else return { node: id, route, ending: null };
   }
-  return { state: { ...state, node: id, status: 'ended', ending: null }, route };
+  return { node: id, route, ending: null };
 }
 
 function finish(scenario: Scenario, rubric: Rubric, state: SessionState): SessionState {

@@ -1,0 +1,51 @@
+// Times analyzeReply over the labelled replies; `npm run bench` imports benchText().
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyzeReply } from '../engine/text/analyze-reply';
+
+const FIXTURES = ['test/fixtures/freetext/dev.jsonl', 'test/fixtures/freetext/holdout.jsonl'];
+const MIN_CALLS = 5_000;
+
+interface Reply {
+  text: string;
+  locale: string;
+  position?: 'opening';
+}
+
+function loadReplies(): Reply[] {
+  const out: Reply[] = [];
+  for (const rel of FIXTURES) {
+    const path = fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const o = JSON.parse(line) as { text: string; locale: string; position?: string };
+      out.push({ text: o.text, locale: o.locale, position: o.position === 'opening' ? 'opening' : undefined });
+    }
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+export function benchText(): { medianMs: number; p95Ms: number; replies: number } {
+  const replies = loadReplies();
+  if (replies.length === 0) return { medianMs: 0, p95Ms: 0, replies: 0 };
+  for (const r of replies) analyzeReply(r); // warm the regex caches and JIT
+  const times: number[] = [];
+  for (let i = 0; times.length < MIN_CALLS; i++) {
+    const r = replies[i % replies.length] as Reply;
+    const t0 = performance.now();
+    analyzeReply(r);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const round = (n: number): number => Math.round(n * 1000) / 1000;
+  return { medianMs: round(percentile(times, 0.5)), p95Ms: round(percentile(times, 0.95)), replies: replies.length };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const r = benchText();
+  console.log(`analyzeReply: median ${r.medianMs} ms, p95 ${r.p95Ms} ms over ${r.replies} replies (${MIN_CALLS} calls)`);
+}

@@ -1,0 +1,151 @@
+import { PRINCIPLES, type Principle } from '../format/ids';
+import type { Rubric } from '../format/rubric-schema';
+import type { Scenario } from '../format/scenario-schema';
+import { respond } from '../runtime/session';
+import type { AttemptResult, Session, SessionState } from '../runtime/types';
+import { scoreState } from '../scoring/score';
+import { compareResults, MAX_PATH_TURNS, type PathResult } from './paths';
+import { potentials, type PerPrinciple } from './potential';
+
+export type Objective = 'overall' | Principle;
+export type Sense = 'best' | 'worst';
+
+export interface Optimum {
+  path: PathResult | null;
+  /** False when the step budget ran out before the search could prove its answer. */
+  exact: boolean;
+  steps: number;
+}
+
+type Potentials = ReturnType<typeof potentials>;
+const cache = new WeakMap<Scenario, WeakMap<Rubric, Potentials>>();
+
+function potentialsFor(scenario: Scenario, rubric: Rubric): Potentials {
+  let byRubric = cache.get(scenario);
+  if (!byRubric) cache.set(scenario, (byRubric = new WeakMap()));
+  let found = byRubric.get(rubric);
+  if (!found) byRubric.set(rubric, (found = potentials(scenario, rubric)));
+  return found;
+}
+
+/**
+ * Branch and bound over the real runtime: the best (or worst) reachable value of one objective.
+ * Violations already made can never be undone, so a prefix whose optimistic bound is below the
+ * best found so far is pruned; for the overall, ties are broken by `compareResults`.
+ */
+export function optimise(from: Session, objective: Objective, sense: Sense, budget = 400_000): Optimum {
+  const { scenario, rubric } = from;
+  const pot = potentialsFor(scenario, rubric);
+  const sign = sense === 'best' ? 1 : -1;
+  const valueOf = (r: AttemptResult) => (objective === 'overall' ? r.overall : r.principles[objective].score);
+  let incumbent: { value: number; path: PathResult } | null = null;
+  let steps = 0;
+  let exact = true;
+  const choices: string[] = [];
+
+  const consider = (session: Session) => {
+    const result = scoreState(scenario, rubric, session.state);
+    const value = valueOf(result);
+    if (value === null) return;
+    const better = !incumbent || (objective === 'overall' ? sign * compareResults(result, incumbent.path.result) > 0 : sign * (value - incumbent.value) > 0);
+    if (better) incumbent = { value, path: { choices: choices.slice(), result } };
+  };
+
+  // For the overall, passing outranks the number (see compareResults): a subtree is only pruned on
+  // its bound when it cannot change the pass/fail side of the incumbent either.
+  const canPrune = (best: AttemptResult, session: Session, value: number) => {
+    const beyond = sign * (bound(session.state, pot, rubric, scenario, objective, sense) - value) < 0;
+    if (!beyond || objective !== 'overall') return beyond;
+    if (sense === 'best') return best.passed || hasCritical(session.state, rubric);
+    return !best.passed;
+  };
+
+  const visit = (session: Session) => {
+    if (session.state.status === 'ended') return consider(session);
+    const node = scenario.nodes[session.state.node];
+    if (!node?.responses || choices.length >= MAX_PATH_TURNS) {
+      exact = false;
+      return;
+    }
+    if (incumbent && canPrune(incumbent.path.result, session, incumbent.value)) return;
+    const ordered = [...node.responses].sort((a, b) => sign * (tagBalance(b.rules, rubric) - tagBalance(a.rules, rubric)));
+    for (const response of ordered) {
+      if (steps >= budget) {
+        exact = false;
+        return;
+      }
+      steps += 1;
+      choices.push(response.id);
+      visit(respond(session, { choice: response.id }).session);
+      choices.pop();
+    }
+  };
+  visit(from);
+  return { path: (incumbent as { path: PathResult } | null)?.path ?? null, exact, steps };
+}
+
+function tagBalance(rules: Record<string, number> | undefined, rubric: Rubric): number {
+  let sum = 0;
+  for (const [rule, n] of Object.entries(rules ?? {})) sum += n * (rubric.rules[rule]?.weight ?? 1) * (rubric.rules[rule]?.critical && n < 0 ? 10 : 1);
+  return sum;
+}
+
+const hasCritical = (state: SessionState, rubric: Rubric) =>
+  state.turns.some((t) => t.evidence.some((e) => e.verdict === 'violated' && rubric.rules[e.rule]?.critical));
+
+function tallies(state: SessionState, rubric: Rubric): { met: PerPrinciple; bad: PerPrinciple } {
+  const met: PerPrinciple = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
+  const bad: PerPrinciple = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
+  for (const turn of state.turns) {
+    for (const e of turn.evidence) {
+      const p = rubric.rules[e.rule]?.principle;
+      if (p) (e.verdict === 'met' ? met : bad)[p] += e.weight;
+    }
+  }
+  return { met, bad };
+}
+
+/** Optimistic (best) or pessimistic (worst) value any completion of this state could reach. */
+function bound(state: SessionState, pot: Potentials, rubric: Rubric, scenario: Scenario, objective: Objective, sense: Sense): number {
+  const { met, bad } = tallies(state, rubric);
+  const gain = pot.gain.get(state.node)!;
+  const loss = pot.loss.get(state.node)!;
+  const extreme = (p: Principle): { value: number; definite: boolean; possible: boolean } => {
+    const definite = met[p] + bad[p] > 0;
+    if (sense === 'best') {
+      const m = met[p] + gain[p];
+      const possible = definite || gain[p] > 0 || loss[p] + pot.closingLoss[p] > 0;
+      return { value: m === Infinity ? 100 : m + bad[p] === 0 ? 0 : (100 * m) / (m + bad[p]), definite, possible };
+    }
+    const b = bad[p] + loss[p] + pot.closingLoss[p];
+    const possible = definite || gain[p] > 0 || b > 0;
+    return { value: b === Infinity ? 0 : met[p] + b === 0 ? 100 : (100 * met[p]) / (met[p] + b), definite, possible };
+  };
+  // Rounded principle scores can sit half a point past the exact ratio.
+  if (objective !== 'overall') return extreme(objective).value + (sense === 'best' ? 0.5 : -0.5);
+  const weight = (p: Principle) => scenario.weights?.[p] ?? rubric.principles[p].weight;
+  let sumW = 0;
+  let sum = 0;
+  const optional: Array<{ value: number; w: number }> = [];
+  for (const p of PRINCIPLES) {
+    const e = extreme(p);
+    const w = weight(p);
+    if (w <= 0 || !e.possible) continue;
+    if (e.definite) {
+      sumW += w;
+      sum += w * e.value;
+    } else optional.push({ value: e.value, w });
+  }
+  // Optional principles (no evidence yet) join the average only where they pull it the right way.
+  optional.sort((a, b) => (sense === 'best' ? b.value - a.value : a.value - b.value));
+  for (const o of optional) {
+    const avg = sumW === 0 ? (sense === 'best' ? -Infinity : Infinity) : sum / sumW;
+    if (sense === 'best' ? o.value > avg : o.value < avg) {
+      sumW += o.w;
+      sum += o.w * o.value;
+    }
+  }
+  if (sumW === 0) return sense === 'best' ? 100 : 0;
+  // Rounding principle scores and then the overall can move it by up to a point.
+  return sum / sumW + (sense === 'best' ? 1 : -1);
+}

@@ -1,0 +1,216 @@
+import { compiledFor, localeFamily, type CompiledSet } from './compile';
+import { isNegated } from './negation';
+import { clauseAt, clauses, sentences, type Span } from './segment';
+import type { Candidate, CueSource, Evidence, Family, ReplyAnalysis, ReplyInput, Verdict } from './types';
+
+export type { CueSource, Evidence, ReplyAnalysis, ReplyInput, Verdict } from './types';
+
+// A spoken reply is never this long; analysing more would only let pathological input stall the UI.
+const MAX_CHARS = 20_000;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const LATIN = /[A-Za-z]/g;
+
+function count(re: RegExp, text: string): number {
+  return text.match(re)?.length ?? 0;
+}
+
+/** The declared locale decides, unless the text is plainly written in the other script. */
+function pickFamily(locale: string, text: string): Family {
+  const declared = localeFamily(locale);
+  const cjk = count(CJK, text);
+  const latin = count(LATIN, text);
+  if (declared === 'zh' && cjk === 0 && latin > 0) return 'en';
+  if (declared === 'en' && cjk > 0 && cjk * 3 >= latin) return 'zh';
+  return declared;
+}
+
+function scanCues(text: string, sents: Span[], family: Family, set: CompiledSet, out: Candidate[]): void {
+  const { fam } = set;
+  for (const s of sents) {
+    let clauseList: Span[] | undefined;
+    for (const cue of set.cues) {
+      const re = cue.scan;
+      re.lastIndex = 0;
+      for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
+        if (m[0].length === 0) {
+          re.lastIndex += 1;
+          continue;
+        }
+        const start = s.start + m.index;
+        const end = start + m[0].length;
+        if (cue.negatable) {
+          clauseList ??= clauses(s, family);
+          const cl = clauseAt(clauseList, start, s);
+          if (isNegated(cl.text, start - cl.start, family, fam)) continue;
+        }
+        if (cue.rule === 'apology.sincere' && cue.name !== 'company cue') {
+          const after = text.slice(end, Math.min(s.end + 40, text.length));
+          if (fam.dismissiveApology.test(text.slice(start, Math.min(s.end, start + 60)))) continue;
+          if (fam.clarifyAfterApology.test(after)) {
+            // "Sorry, I didn't catch that" asks the customer to repeat: a clarifying move, not an apology.
+            out.push({ rule: 'listening.clarify-gently', verdict: 'met', cue: 'clarifying request', start, end: s.end });
+            continue;
+          }
+        }
+        out.push({ rule: cue.rule, verdict: cue.verdict, cue: cue.name, start, end });
+      }
+    }
+  }
+}
+
+/** A next step only counts as a commitment when it is owned and carries a time. */
+function concreteCommitments(sents: Span[], set: CompiledSet, out: Candidate[]): void {
+  const { fam } = set;
+  for (const s of sents) {
+    const act = fam.commitAction.exec(s.text);
+    const time = fam.commitTime.exec(s.text);
+    if (!act || !time || fam.commitExclude.test(s.text)) continue;
+    const a = act.index;
+    const b = time.index;
+    out.push({
+      rule: 'resolution.concrete-commitment',
+      verdict: 'met',
+      cue: 'owned step with a time',
+      start: s.start + Math.min(a, b),
+      end: s.start + Math.max(a + act[0].length, b + time[0].length),
+    });
+  }
+}
+
+/** "是的,但是…" / "I understand, but…": the concession is a set-up for arguing, so it does not count. */
+function contrasts(sents: Span[], set: CompiledSet, cands: Candidate[]): Candidate[] {
+  const { fam } = set;
+  let kept = cands;
+  for (const s of sents) {
+    fam.contrast.lastIndex = 0;
+    const m = fam.contrast.exec(s.text);
+    if (!m) continue;
+    const pre = s.text.slice(0, m.index);
+    const post = s.text.slice(m.index + m[0].length);
+    const concession = fam.concession.exec(pre);
+    if (!concession || post.replace(/[\s\p{P}]/gu, '').length < 2) continue;
+    const markerAt = s.start + m.index;
+    const postStart = markerAt + m[0].length;
+    const constructive = fam.helpingAction.test(post) ||
+      kept.some((c) => c.verdict === 'met' && c.start >= postStart && c.start < s.end);
+    if (constructive) continue;
+    kept = kept.filter(
+      (c) =>
+        !(
+          c.verdict === 'met' &&
+          (c.rule === 'apology.empathy' || c.rule === 'apology.common-ground' || c.rule === 'apology.sincere') &&
+          c.start >= s.start &&
+          c.start < markerAt
+        ),
+    );
+    kept.push({
+      rule: 'etiquette.no-argue',
+      verdict: 'violated',
+      cue: 'contrast after empathy',
+      start: s.start + concession.index,
+      end: postStart,
+    });
+  }
+  return kept;
+}
+
+function structural(
+  text: string,
+  sents: Span[],
+  family: Family,
+  set: CompiledSet,
+  position: string | undefined,
+  cands: Candidate[],
+): void {
+  const { fam } = set;
+  // Listing what cannot be done: one refusal is information, two or more is negative framing.
+  fam.cannot.lastIndex = 0;
+  const refusals = [...text.matchAll(fam.cannot)];
+  const first = refusals[0];
+  const last = refusals[refusals.length - 1];
+  if (refusals.length >= 2 && first && last && first.index !== undefined && last.index !== undefined) {
+    cands.push({
+      rule: 'etiquette.positive-framing',
+      verdict: 'violated',
+      cue: 'listing what cannot be done',
+      start: first.index,
+      end: last.index + last[0].length,
+    });
+  }
+
+  const bye = fam.goodbye.exec(text);
+  // A plain "再见" / "goodbye" closes on its own; a wish alone ("祝您愉快") needs the thanks with it.
+  if (bye && (/再见|拜拜|再会|\bbye\b|goodbye|good-bye/i.test(text) || cands.some((c) => c.rule === 'apology.thank'))) {
+    cands.push({ rule: 'etiquette.closing', verdict: 'met', cue: 'goodbye', start: bye.index, end: bye.index + bye[0].length });
+  }
+
+  // Disparaging a colleague is also shifting the blame onto them.
+  for (const c of cands.slice()) {
+    if (c.rule === 'etiquette.no-disparage' && fam.colleague.test(text.slice(c.start, c.end))) {
+      cands.push({ rule: 'apology.no-excuses', verdict: 'violated', cue: 'blaming a colleague', start: c.start, end: c.end });
+    }
+  }
+
+  if (position === 'opening') {
+    const hello = fam.greeting.exec(text);
+    if (hello) {
+      cands.push({ rule: 'etiquette.greeting', verdict: 'met', cue: 'greeting', start: hello.index, end: hello.index + hello[0].length });
+    } else {
+      const rude = fam.rudeOpening.exec(text);
+      const firstSpan = sents[0] ? clauses(sents[0], family)[0] : undefined;
+      const start = rude ? rude.index : (firstSpan?.start ?? 0);
+      const end = rude ? rude.index + rude[0].length : (firstSpan?.end ?? text.length);
+      cands.push({ rule: 'etiquette.greeting', verdict: 'violated', cue: rude ? 'curt opening' : 'no greeting', start, end });
+    }
+  }
+}
+
+/** Later, more specific findings override broader ones that mean something else in context. */
+function suppress(cands: Candidate[]): Candidate[] {
+  const has = (rule: string, verdict: Verdict): boolean => cands.some((c) => c.rule === rule && c.verdict === verdict);
+  const drop = new Set<string>();
+  if (has('resolution.no-overpromise', 'violated')) drop.add('resolution.concrete-commitment');
+  if (has('resolution.confirm-close', 'met')) drop.add('resolution.get-consent');
+  return cands.filter((c) => !(c.verdict === 'met' && drop.has(c.rule)));
+}
+
+function resolve(text: string, cands: Candidate[]): Pick<ReplyAnalysis, 'hits' | 'evidence'> {
+  const hits: Record<string, Verdict> = {};
+  for (const c of cands) if (hits[c.rule] !== 'violated') hits[c.rule] = c.verdict;
+  const seen = new Set<string>();
+  const evidence: Evidence[] = [];
+  for (const c of [...cands].sort((a, b) => a.start - b.start)) {
+    if (hits[c.rule] !== c.verdict) continue;
+    const quote = text.slice(c.start, c.end);
+    const key = `${c.rule}|${c.cue}|${quote}`;
+    if (seen.has(key) || quote.length === 0) continue;
+    seen.add(key);
+    evidence.push({ rule: c.rule, verdict: c.verdict, cue: c.cue, quote });
+  }
+  return { hits, evidence };
+}
+
+function outputLocale(declared: string, family: Family): string {
+  if (localeFamily(declared) === family && declared) return declared;
+  return family === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function analyzeReply(input: ReplyInput, rubric?: CueSource): ReplyAnalysis {
+  const declared = typeof input?.locale === 'string' ? input.locale : 'en';
+  try {
+    const raw = typeof input?.text === 'string' ? input.text : '';
+    const text = raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw;
+    const family = pickFamily(declared, text);
+    const set = compiledFor(family, rubric);
+    const sents = sentences(text, family);
+    let cands: Candidate[] = [];
+    scanCues(text, sents, family, set, cands);
+    concreteCommitments(sents, set, cands);
+    cands = contrasts(sents, set, cands);
+    structural(text, sents, family, set, input.position, cands);
+    cands = suppress(cands);
+    return { ...resolve(text, cands), locale: outputLocale(declared, family) };
+  } catch {
+    return { hits: {}, evidence: [], locale: declared };
+  }
+}

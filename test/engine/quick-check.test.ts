@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { quickCheckScenario } from '@/engine/format/quick-check';
+import { ScenarioSchema } from '@/engine/format/scenario-schema';
+import { fakeScenario } from './fake-scenario';
+
+const valid = JSON.stringify(fakeScenario());
+const paths = (value: unknown, prefix: string[] = []): string[][] =>
+  value === null || typeof value !== 'object' ? [prefix] : [prefix, ...Object.keys(value).flatMap((k) => paths((value as Record<string, unknown>)[k], [...prefix, k]))];
+const allPaths = paths(JSON.parse(valid)).filter((p) => p.length > 0);
+
+function setAt(path: string[], value: unknown) {
+  const doc = JSON.parse(valid);
+  let node = doc;
+  for (const key of path.slice(0, -1)) node = node[key];
+  node[path.at(-1)!] = value;
+  return JSON.parse(JSON.stringify(doc));
+}
+
+const nearMiss = fc.oneof(
+  fc.jsonValue(),
+  fc.constantFrom('', 'x'.repeat(4001), 'en', 'zh-CN', 'EN', 'a.b', 'apology.sincere', 'Opening', '1abc', 'facts', -4, -3, 0, 3, 4, 1.5, 100, 101, -101, 600, 601, 2, 51, true, null, [], {}),
+  fc.constantFrom({ en: 'x' }, { EN: 'x' }, { en: '' }, { anger: 3 }, { anger: { gte: 1 } }, { anger: {} }, { flag: 'x' }, { not: { flag: 'x' } }, { all: [] }, { promise: { id: 'a', is: 'kept' } }),
+);
+
+describe('quickCheckScenario agrees with the zod schema', () => {
+  it('accepts what zod accepts and gives the same value', () => {
+    const parsed = ScenarioSchema.parse(JSON.parse(valid));
+    expect(quickCheckScenario(JSON.parse(valid))).toEqual(parsed);
+  });
+
+  it('on thousands of single-field mutations (3,000 runs)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...allPaths), nearMiss, (path, value) => {
+        const doc = setAt(path, value);
+        const zod = ScenarioSchema.safeParse(doc);
+        const quick = quickCheckScenario(doc);
+        expect(quick !== null, `${path.join('/')} = ${JSON.stringify(value)?.slice(0, 60)}`).toBe(zod.success);
+        if (zod.success) expect(quick).toEqual(zod.data);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on added unknown keys at any level', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...allPaths), fc.string({ minLength: 1, maxLength: 6 }), (path, key) => {
+        const doc = JSON.parse(valid);
+        let node = doc;
+        for (const k of path.slice(0, -1)) node = node[k];
+        if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+        node[key] = 1;
+        expect(quickCheckScenario(doc) !== null).toBe(ScenarioSchema.safeParse(doc).success);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { scoreFixture } from './eval-helpers';
+
+describe('free-text analyser on the labelled sets (scored by evaluate.mjs)', () => {
+  it('clears precision 0.90 / recall 0.85 on the dev set', () => {
+    const s = scoreFixture('dev.jsonl');
+    expect(s.items).toBeGreaterThanOrEqual(99);
+    expect(s.precision, s.report).toBeGreaterThanOrEqual(0.9);
+    expect(s.recall, s.report).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('clears precision 0.85 / recall 0.80 on our own held-out replies', () => {
+    const s = scoreFixture('holdout.jsonl');
+    expect(s.items).toBeGreaterThanOrEqual(40);
+    expect(s.precision, s.report).toBeGreaterThanOrEqual(0.85);
+    expect(s.recall, s.report).toBeGreaterThanOrEqual(0.8);
+  });
+});
