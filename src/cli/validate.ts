@@ -73,7 +73,7 @@ function summary(shown: string, r: LintReport): string {
   const verdict = (x: LintReport['best']) => (x ? `${x.result.overall} ${x.result.passed ? 'pass' : 'fail'} (${x.result.outcome})` : '-');
   return (
     `${shown}: ${r.stats.nodes} nodes, ${r.stats.decisions} decisions, best path ${r.stats.bestPathDecisions} decisions, ` +
-    `${r.stats.endings} endings [${r.stats.outcomes.join(', ')}], ${r.stats.paths} paths${r.bounds.exact ? '' : ' (approximate)'}; ` +
+    `${r.stats.endings} endings [${r.stats.outcomes.join(', ')}], ${r.stats.pathsCounted ? '' : 'over '}${r.stats.paths} paths${r.bounds.exact ? '' : ' (bounds approximate)'}; ` +
     `best ${verdict(r.best)}, worst ${verdict(r.worst)}; best/worst per principle: ${per}`
   );
 }

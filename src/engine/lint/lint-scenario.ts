@@ -126,7 +126,7 @@ function searchBounds(scenario: Scenario, rubric: Rubric, budget = 400_000) {
     exact,
     overall: { best: best.path?.result.overall ?? 0, worst: worst.path?.result.overall ?? 0 },
     principles,
-    paths: countPaths(from, Math.min(budget, 200_000)),
+    paths: countPaths(from, Math.min(budget, 100_000)),
   };
 }
 

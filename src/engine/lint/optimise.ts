@@ -60,15 +60,20 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
     return !best.passed;
   };
 
+  // A principle score cannot beat 100 (or go below 0): once reached, the search is done.
+  const settled = () => objective !== 'overall' && incumbent !== null && incumbent.value === (sense === 'best' ? 100 : 0);
+
   const visit = (session: Session) => {
     if (session.state.status === 'ended') return consider(session);
+    if (settled()) return;
     const node = scenario.nodes[session.state.node];
     if (!node?.responses || choices.length >= MAX_PATH_TURNS) {
       exact = false;
       return;
     }
     if (incumbent && canPrune(incumbent.path.result, session, incumbent.value)) return;
-    const ordered = [...node.responses].sort((a, b) => sign * (tagBalance(b.rules, rubric) - tagBalance(a.rules, rubric)));
+    const focus = objective === 'overall' ? null : objective;
+    const ordered = [...node.responses].sort((a, b) => sign * (tagBalance(b.rules, rubric, focus) - tagBalance(a.rules, rubric, focus)));
     for (const response of ordered) {
       if (steps >= budget) {
         exact = false;
@@ -84,9 +89,14 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
   return { path: (incumbent as { path: PathResult } | null)?.path ?? null, exact, steps };
 }
 
-function tagBalance(rules: Record<string, number> | undefined, rubric: Rubric): number {
+/** How promising a response looks for the objective: explored first, it finds a good incumbent early. */
+function tagBalance(rules: Record<string, number> | undefined, rubric: Rubric, focus: Principle | null): number {
   let sum = 0;
-  for (const [rule, n] of Object.entries(rules ?? {})) sum += n * (rubric.rules[rule]?.weight ?? 1) * (rubric.rules[rule]?.critical && n < 0 ? 10 : 1);
+  for (const [rule, n] of Object.entries(rules ?? {})) {
+    const def = rubric.rules[rule];
+    if (focus && def?.principle !== focus) continue;
+    sum += n * (def?.weight ?? 1) * (def?.critical && n < 0 ? 10 : 1);
+  }
   return sum;
 }
 

@@ -34,15 +34,14 @@ export function potentials(scenario: Scenario, rubric: Rubric): { gain: Map<stri
     if (node.otherwise) steps.push({ next: node.otherwise, gain: zero(), loss: zero() });
     stepGain.set(id, steps);
   }
-  // A silence on a timed node costs responsiveness and stays put: unbounded loss there.
-  const timed = new Set(Object.entries(scenario.nodes).filter(([, n]) => n.timeLimit).map(([id]) => id));
   const closingLoss = zero();
   for (const [rule, def] of Object.entries(rubric.rules)) if (def.expect) closingLoss[def.principle] += def.weight;
   for (const rule of [PROMISE_KEPT_RULE, PROMISE_BROKEN_RULE]) {
     const p = principleOf(rule);
     if (p) closingLoss[p] += promisesMade * weight(rule);
   }
-  const solve = (pick: 'gain' | 'loss') => longest(scenario, stepGain, pick, pick === 'loss' ? timed : new Set());
+  // Bounds are over the authored responses: the searches never choose silence on a timed node.
+  const solve = (pick: 'gain' | 'loss') => longest(scenario, stepGain, pick);
   return { gain: solve('gain'), loss: solve('loss'), closingLoss };
 }
 
@@ -51,7 +50,6 @@ function longest(
   scenario: Scenario,
   steps: Map<string, Array<{ next: string; gain: PerPrinciple; loss: PerPrinciple }>>,
   pick: 'gain' | 'loss',
-  unbounded: Set<string>,
 ): Map<string, PerPrinciple> {
   const ids = Object.keys(scenario.nodes);
   const outDegree = new Map(ids.map((id) => [id, (steps.get(id) ?? []).filter((s) => s.next in scenario.nodes).length]));
@@ -67,7 +65,6 @@ function longest(
       if (!after) continue;
       for (const p of PRINCIPLES) best[p] = Math.max(best[p], s[pick][p] + after[p]);
     }
-    if (unbounded.has(id)) best.etiquette = Infinity;
     result.set(id, best);
     for (const parent of parents.get(id) ?? []) {
       const left = outDegree.get(parent)! - 1;
