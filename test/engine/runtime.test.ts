@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay, respond, start } from '@/engine/runtime/session';
 import { scoreSession } from '@/engine/scoring/score';
+import { freeTextAnalyser } from '@/engine/text/free-text';
 import { fakeRubric, fakeScenario } from './fake-scenario';
 
 const now = () => 1000;
@@ -73,7 +74,10 @@ describe('runtime', () => {
   });
 
   it('maps a typed reply to a branch and scores its own words', () => {
-    const { session } = respond(start(fakeScenario(), fakeRubric(), { now, locale: 'en' }), { text: "Good morning, this is Star River service, Li speaking. I'm really sorry nobody called you back." });
+    const plain = start(fakeScenario(), fakeRubric(), { now, locale: 'en' });
+    expect(respond(plain, { text: 'Hello' }).effects[0]).toMatchObject({ reason: 'free-text-unavailable' });
+    const typing = start(fakeScenario(), fakeRubric(), { now, locale: 'en', analyser: freeTextAnalyser });
+    const { session } = respond(typing, { text: "Good morning, this is Star River service, Li speaking. I'm really sorry nobody called you back." });
     const turn = session.state.turns[0]!;
     expect(turn.responseId).toBe('greet-apologise');
     expect(turn.evidence.every((e) => e.source === 'detector')).toBe(true);

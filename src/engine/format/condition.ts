@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { PROMISE_STATES } from './ids';
+
+export { PROMISE_STATES };
 
 const Comparison = z
   .strictObject({
@@ -11,7 +14,6 @@ const Comparison = z
   .refine((c) => Object.keys(c).length > 0, 'give at least one of gte, gt, lte, lt, eq');
 export type Comparison = z.infer<typeof Comparison>;
 
-export const PROMISE_STATES = ['pending', 'kept', 'broken'] as const;
 
 /**
  * Conditions are JSON data, never strings to evaluate. Recursive through all/any/not.

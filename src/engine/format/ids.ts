@@ -37,3 +37,5 @@ export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 
 export const RULE_ID_PATTERN = /^[a-z]+(?:-[a-z]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const NODE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+export const PROMISE_STATES = ['pending', 'kept', 'broken'] as const;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { OUTCOMES, PERSONAS, PRINCIPLES, RULE_ID_PATTERN } from './ids';
 import { LocaleSchema, LocalizedTextSchema } from './localized-text';
 
-export const RUBRIC_SCHEMA_VERSION = 1;
+import { RUBRIC_SCHEMA_VERSION } from './versions';
+
+export { RUBRIC_SCHEMA_VERSION } from './versions';
 
 const MoodDelta = z.strictObject({
   anger: z.number().min(-100).max(100).optional(),

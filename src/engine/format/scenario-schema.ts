@@ -3,9 +3,9 @@ import { ConditionSchema } from './condition';
 import { CHANNELS, DIFFICULTIES, NODE_ID_PATTERN, OUTCOMES, PERSONAS, PRINCIPLES, RULE_ID_PATTERN, TEMPERAMENTS } from './ids';
 import { LocaleSchema, LocalizedTextSchema } from './localized-text';
 
-/** The content-format version this build writes, and the oldest it can still read (via migrations). */
-export const SCENARIO_SCHEMA_VERSION = 1;
-export const MIN_SCENARIO_SCHEMA_VERSION = 0;
+import { SCENARIO_SCHEMA_VERSION } from './versions';
+
+export { MIN_SCENARIO_SCHEMA_VERSION, SCENARIO_SCHEMA_VERSION } from './versions';
 
 const NodeId = z.string().regex(NODE_ID_PATTERN, 'a node id: a letter, then letters, digits, - or _');
 const FlagName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a kebab-case flag name');

@@ -1,6 +1,6 @@
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario } from '../format/scenario-schema';
-import { replay, respond, resume } from '../runtime/session';
+import { optionsOf, replay, respond, resume } from '../runtime/session';
 import type { AttemptResult, Session, SessionState } from '../runtime/types';
 import { optimise } from './optimise';
 
@@ -18,7 +18,7 @@ export function modelAnswers(session: Session): Array<{ turn: number; node: stri
   const { scenario, rubric, state } = session;
   const inputs = state.turns.map((t) => t.input);
   const answers: Array<{ turn: number; node: string; responseId: string }> = [];
-  let before = replay(scenario, rubric, [], { locale: state.locale, now: () => 0 });
+  let before = replay(scenario, rubric, [], { ...optionsOf(session), locale: state.locale, now: () => 0 });
   for (const [i, turn] of state.turns.entries()) {
     const first = optimise(before, 'overall', 'best', MODEL_ANSWER_BUDGET).path?.choices[0];
     if (first) answers.push({ turn: turn.turn, node: turn.node, responseId: first });

@@ -1,25 +1,14 @@
 import type { z } from 'zod';
-import { diag, toPointer, type Diagnostic } from './diagnostic';
-import { guardValue, MAX_DEPTH } from './guard';
+import { diag, type Diagnostic } from './diagnostic';
+import { prepareDocument, type PrepareSpec } from './prepare-document';
+import { parseJsonText } from './source-map';
 import { mapZodIssues } from './zod-issues';
-import { parseJsonText, textNestingDepth, type SourceMap } from './source-map';
+import type { SourceMap } from './source-map';
 
-export const MAX_DOCUMENT_CHARS = 5_000_000;
+export type { Migration } from './prepare-document';
 
-export interface Migration {
-  from: number;
-  to: number;
-  describe: string;
-  migrate(doc: Record<string, unknown>): Record<string, unknown>;
-}
-
-export interface DocumentSpec<T> {
-  kind: string;
+export interface DocumentSpec<T> extends PrepareSpec {
   schema: z.ZodType<T>;
-  versionField: string;
-  current: number;
-  minimum: number;
-  migrations: readonly Migration[];
   knownFields: ReadonlySet<string>;
   /** Optional fast acceptor that agrees with `schema` on valid input; zod runs whenever it declines. */
   quick?: (doc: unknown) => T | null;
@@ -40,77 +29,17 @@ export function loadDocument<T>(input: unknown, spec: DocumentSpec<T>): Loaded<T
 }
 
 function loadUnsafe<T>(input: unknown, spec: DocumentSpec<T>): Loaded<T> {
-  let value = input;
-  let sourceMap: SourceMap | null = null;
-  if (typeof input === 'string') {
-    if (input.length > MAX_DOCUMENT_CHARS) {
-      return fail(null, diag('E_TOO_LARGE', `the file is ${input.length} characters; the limit is ${MAX_DOCUMENT_CHARS}`, '', null));
-    }
-    if (textNestingDepth(input) > MAX_DEPTH) {
-      return fail(null, diag('E_TOO_DEEP', `brackets are nested more than ${MAX_DEPTH} deep`, '', null));
-    }
-    const parsed = parseJsonText(input);
-    sourceMap = parsed.sourceMap;
-    if (parsed.errors.length > 0) {
-      const errors = parsed.errors.slice(0, 5).map((e) => diag('E_JSON_SYNTAX', `JSON syntax: ${e.message}`, '', sourceMap!.position(e.offset)));
-      return fail(sourceMap, ...errors);
-    }
-    value = parsed.value;
-  }
+  const prepared = prepareDocument(input, spec, parseJsonText);
+  if (!prepared.ok) return prepared;
+  const { doc, sourceMap } = prepared;
   const at = (path: Array<string | number>, preferKey = false) => sourceMap?.locate(path, preferKey) ?? null;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail(sourceMap, diag('E_NOT_OBJECT', `a ${spec.kind} must be a JSON object`, '', at([])));
-  }
-  const guarded = guardValue(value, typeof input === 'string');
-  if (guarded.length > 0) {
-    return fail(
-      sourceMap,
-      ...guarded.map((p) =>
-        p.kind === 'too-deep'
-          ? diag('E_TOO_DEEP', `nested more than ${MAX_DEPTH} levels`, toPointer(p.path), at(p.path))
-          : p.kind === 'cycle'
-            ? diag('E_SHAPE', 'this value refers back to itself or is shared; a document must be a tree', toPointer(p.path), at(p.path))
-            : diag('E_FORBIDDEN_KEY', `the key '${p.key}' is not allowed`, toPointer(p.path), at(p.path, true), 'rename the key'),
-      ),
-    );
-  }
-  const migrated = migrate(value as Record<string, unknown>, spec, at);
-  if (!migrated.ok) return fail(sourceMap, ...migrated.diagnostics);
-  const fast = spec.quick?.(migrated.doc);
-  if (fast) return { ok: true, value: fast, diagnostics: migrated.diagnostics, sourceMap };
-  const result = spec.schema.safeParse(migrated.doc);
+  const fast = spec.quick?.(doc);
+  if (fast) return { ok: true, value: fast, diagnostics: prepared.diagnostics, sourceMap };
+  const result = spec.schema.safeParse(doc);
   if (!result.success) {
-    return fail(sourceMap, ...mapZodIssues(result.error.issues, migrated.doc, spec.knownFields, at), ...migrated.diagnostics);
+    return fail(sourceMap, ...mapZodIssues(result.error.issues, doc, spec.knownFields, at), ...prepared.diagnostics);
   }
-  return { ok: true, value: result.data, diagnostics: migrated.diagnostics, sourceMap };
-}
-
-function migrate<T>(doc: Record<string, unknown>, spec: DocumentSpec<T>, at: (p: Array<string | number>) => { line: number; column: number } | null) {
-  const pointer = `/${spec.versionField}`;
-  const version = doc[spec.versionField];
-  // Locating costs a syntax-tree parse: only do it when there is something to report.
-  const where = () => at([spec.versionField]);
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
-    const d = diag('E_SCHEMA_VERSION', `'${spec.versionField}' must be a whole number (this build writes ${spec.current})`, pointer, where(), `add "${spec.versionField}": ${spec.current}`);
-    return { ok: false as const, diagnostics: [d] };
-  }
-  if (version > spec.current) {
-    const d = diag('E_SCHEMA_VERSION_NEWER', `this ${spec.kind} is format ${version}, made by a newer Composure; this build reads up to ${spec.current}`, pointer, where(), 'update Composure to open it');
-    return { ok: false as const, diagnostics: [d] };
-  }
-  if (version < spec.minimum) {
-    const d = diag('E_SCHEMA_VERSION_OLD', `format ${version} is older than the oldest this build can migrate (${spec.minimum})`, pointer, where());
-    return { ok: false as const, diagnostics: [d] };
-  }
-  let current = doc;
-  const diagnostics: Diagnostic[] = [];
-  for (let v = version; v < spec.current; v += 1) {
-    const step = spec.migrations.find((m) => m.from === v);
-    if (!step) return { ok: false as const, diagnostics: [diag('E_SCHEMA_VERSION_OLD', `no migration from format ${v}`, pointer, where())] };
-    current = step.migrate(current);
-    diagnostics.push({ ...diag('I_MIGRATED', `migrated from format ${step.from} to ${step.to}: ${step.describe}`, pointer, where()), severity: 'info' });
-  }
-  return { ok: true as const, doc: current, diagnostics };
+  return { ok: true, value: result.data, diagnostics: prepared.diagnostics, sourceMap };
 }
 
 const fail = (sourceMap: SourceMap | null, ...diagnostics: Diagnostic[]) => ({ ok: false as const, diagnostics, sourceMap });

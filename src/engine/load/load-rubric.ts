@@ -1,4 +1,5 @@
 import { RUBRIC_SCHEMA_VERSION, RubricSchema, RuleSchema, type Rubric } from '../format/rubric-schema';
+import { quickCheckRubric } from '../format/quick-check-rubric';
 import type { Diagnostic } from './diagnostic';
 import { loadDocument } from './load-document';
 import type { SourceMap } from './source-map';
@@ -17,6 +18,7 @@ export function loadRubric(input: unknown): RubricLoad {
     minimum: RUBRIC_SCHEMA_VERSION,
     migrations: [],
     knownFields: new Set([...Object.keys(RubricSchema.shape), ...Object.keys(RuleSchema.shape)]),
+    quick: quickCheckRubric,
   });
   return loaded.ok ? { ok: true, rubric: loaded.value, diagnostics: loaded.diagnostics, sourceMap: loaded.sourceMap } : loaded;
 }

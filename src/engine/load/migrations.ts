@@ -1,4 +1,4 @@
-import type { Migration } from './load-document';
+import type { Migration } from './prepare-document';
 
 /**
  * Scenario format migrations, oldest first. Format 0 was the first sketch: responses were called

@@ -96,21 +96,3 @@ function describe(code: string): string {
   return words[code] ?? code;
 }
 
-/** Nesting depth of brackets outside strings, without recursion, so absurd inputs are refused early. */
-export function textNestingDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i += 1;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      depth += 1;
-      if (depth > max) max = depth;
-    } else if (c === 125 || c === 93) depth -= 1;
-  }
-  return max;
-}

@@ -1,23 +1,22 @@
 import { pickText } from '../format/localized-text';
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario, ScenarioNode, ScenarioResponse } from '../format/scenario-schema';
-import { analyzeReply } from '../text/analyze-reply';
-import { mapReplyToResponse } from '../text/map-reply';
 import { holds } from './conditions';
 import { closingEvidence } from './closing';
 import { applyMood } from './mood';
 import { settlePromises } from './promises';
 import type { Outcome } from '../format/ids';
-import type { Effect, Evidence, Mood, PromiseRecord, Session, SessionOptions, SessionState, Step, TraineeInput, TurnRecord } from './types';
+import type { Effect, Evidence, Mood, PromiseRecord, ResolvedOptions, Session, SessionOptions, SessionState, Step, TraineeInput, TurnRecord } from './types';
 
 /** Saved-state format: what `resume` accepts. Bump with a migration when SessionState changes shape. */
 export const SESSION_STATE_VERSION = 1;
 export const MIN_SESSION_STATE_VERSION = 1;
 const MAX_AUTOMATIC_HOPS = 64;
 
-const resolveOptions = (scenario: Scenario, options: SessionOptions = {}): Required<SessionOptions> => ({
+const resolveOptions = (scenario: Scenario, options: SessionOptions = {}): ResolvedOptions => ({
   locale: options.locale ?? scenario.locales[0] ?? 'en',
   now: options.now ?? Date.now,
+  analyser: options.analyser ?? null,
 });
 
 export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptions): Session {
@@ -51,6 +50,13 @@ export function resume(scenario: Scenario, rubric: Rubric, state: SessionState, 
   return { scenario, rubric, options: resolveOptions(scenario, { locale: state.locale, ...options }), state };
 }
 
+/** Options to carry a session's clock and analyser into replays of it (what-if, model answers). */
+export const optionsOf = (session: Session): SessionOptions => ({
+  locale: session.options.locale,
+  now: session.options.now,
+  ...(session.options.analyser ? { analyser: session.options.analyser } : {}),
+});
+
 export const currentNode = (session: Session): ScenarioNode | undefined => session.scenario.nodes[session.state.node];
 
 export function setLocale(session: Session, locale: string): Session {
@@ -76,8 +82,9 @@ export function respond(session: Session, input: TraineeInput): Step {
   } else if ('text' in input) {
     if (!node.freeText) return reject('free-text-not-allowed');
     if (input.text.trim() === '') return reject('empty-text');
-    const analysis = analyzeReply({ text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) }, rubric);
-    const mapped = mapReplyToResponse(input.text, analysis, node.responses, locale);
+    if (!options.analyser) return reject('free-text-unavailable');
+    const analysis = options.analyser.analyse({ text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) }, rubric);
+    const mapped = options.analyser.map(input.text, analysis as never, node.responses, locale);
     response = node.responses.find((r) => r.id === mapped.responseId) ?? node.responses[0]!;
     reading = { responseId: response.id, score: mapped.score, reasons: mapped.reasons };
     evidence = detectorEvidence(analysis.evidence, rubric, turn);

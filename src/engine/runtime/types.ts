@@ -83,17 +83,31 @@ export interface SessionState {
   moodCurve: Mood[];
 }
 
+/** What the runtime needs from a free-text analyser (see src/engine/text/free-text.ts). */
+export interface ReplyAnalyser {
+  analyse(input: { text: string; locale: string; position?: 'opening' }, rubric: Rubric): { evidence: ReadonlyArray<{ rule: string; verdict: 'met' | 'violated'; cue: string; quote: string }> };
+  map(text: string, analysis: never, responses: ReadonlyArray<{ id: string; text: string | Record<string, string>; rules?: Record<string, number> }>, locale: string): { responseId: string; score: number; reasons: string[] };
+}
+
 export interface SessionOptions {
   locale?: string;
-  /** Injected clock so sessions are deterministic in tests and replays. */
+  /** Injected clock so sessions are deterministic in tests and replays. The engine uses no randomness. */
   now?: () => number;
+  /** Needed only for typed replies; without it a `{text}` input is rejected. */
+  analyser?: ReplyAnalyser;
+}
+
+export interface ResolvedOptions {
+  locale: string;
+  now: () => number;
+  analyser: ReplyAnalyser | null;
 }
 
 export interface Session {
   readonly scenario: Scenario;
   readonly rubric: Rubric;
   readonly state: SessionState;
-  readonly options: Required<SessionOptions>;
+  readonly options: ResolvedOptions;
 }
 
 /** Side effects are returned as data for the caller (UI, CLI) to act on. */
@@ -103,7 +117,7 @@ export type Effect =
   | { type: 'promise-made'; id: string }
   | { type: 'promise-kept'; id: string }
   | { type: 'promise-broken'; id: string }
-  | { type: 'rejected'; reason: 'session-ended' | 'unknown-choice' | 'free-text-not-allowed' | 'empty-text' | 'no-time-limit' };
+  | { type: 'rejected'; reason: 'session-ended' | 'unknown-choice' | 'free-text-not-allowed' | 'free-text-unavailable' | 'empty-text' | 'no-time-limit' };
 
 export interface Step {
   session: Session;

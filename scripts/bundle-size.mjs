@@ -1,0 +1,83 @@
+// Prints the gzip size of the JavaScript a trainee loads for library → play → debrief:
+// the entry chunk plus every chunk reachable from it, except the review/author regions (lazy, for
+// managers and trainers). Scenario files are content, not code, and are reported apart.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const TARGET_KB = 170;
+const EXCLUDED = /^(review|author)-/;
+
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`bundle-size: ${dist}/index.html not found; run vite build first`);
+  process.exit(1);
+}
+
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const entry = /<script[^>]+type="module"[^>]+src="\/?([^"]+)"/.exec(html)?.[1];
+if (!entry) {
+  console.error('bundle-size: no module script in index.html');
+  process.exit(1);
+}
+
+const dataNames = new Set(
+  ['scenarios', 'scenarios/rubrics', 'test/fixtures/e2e']
+    .filter((d) => existsSync(d))
+    .flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => basename(f, '.json')),
+    ),
+);
+const chunkName = (file) => basename(file).replace(/-[\w-]{8}\.js$/, '');
+const isData = (file) => dataNames.has(chunkName(file));
+
+const STATIC = /(?:\bfrom|\bimport)\s*["'`](\.\/[^"'`]+\.js)["'`]/g;
+const DYNAMIC = /import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g;
+// Web workers are emitted as `new Worker(new URL("/assets/x.js", import.meta.url))`.
+const WORKER = /new Worker\(\s*new URL\(\s*["'`]\/?([^"'`]+\.js)["'`]/g;
+const workers = new Set();
+
+const seen = new Map();
+const queue = [entry];
+while (queue.length) {
+  const file = queue.shift();
+  if (seen.has(file)) continue;
+  const code = readFileSync(join(dist, file), 'utf8');
+  seen.set(file, gzipSync(code, { level: 9 }).length);
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  for (const re of [STATIC, DYNAMIC]) {
+    for (const m of code.matchAll(re)) {
+      const target = dir + m[1].slice(2);
+      if (!EXCLUDED.test(basename(target))) queue.push(target);
+    }
+  }
+  for (const m of code.matchAll(WORKER)) {
+    workers.add(m[1]);
+    queue.push(m[1]);
+  }
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+const rows = [...seen].sort((a, b) => b[1] - a[1]);
+let code = 0;
+let data = 0;
+let worker = 0;
+console.log('\nJavaScript for library → play → debrief (gzip -9):');
+for (const [file, size] of rows) {
+  const kind = file === entry ? 'initial' : isData(file) ? 'content' : workers.has(file) ? 'worker' : 'lazy';
+  if (kind === 'content') data += size;
+  else if (kind === 'worker') worker += size;
+  else code += size;
+  console.log(`  ${kb(size).padStart(7)} KB  ${kind.padEnd(8)} ${file}`);
+}
+const initial = seen.get(entry) ?? 0;
+console.log(`\n  initial chunk:          ${kb(initial)} KB`);
+console.log(
+  `  code, all three routes: ${kb(code)} KB  (target ≤ ${TARGET_KB} KB: ${code / 1024 <= TARGET_KB ? 'within' : 'OVER'})`,
+);
+console.log(`  debrief worker:         ${kb(worker)} KB  (model answers and "what if", off the main thread)`);
+console.log(
+  `  scenario content:       ${kb(data)} KB  (loaded with the library; grows with the catalogue)\n`,
+);

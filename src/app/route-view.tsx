@@ -1,0 +1,75 @@
+import { lazy, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { routeHref, type Route } from '@/state/route';
+import { RegionBoundary } from './region-boundary';
+
+// Each region is its own chunk, so the library does not pay for the debrief or the review.
+const LibraryView = lazy(() =>
+  import('@/features/library/library-view').then((m) => ({ default: m.LibraryView })),
+);
+const PlayView = lazy(() => import('@/features/play/play-view').then((m) => ({ default: m.PlayView })));
+const DebriefView = lazy(() =>
+  import('@/features/debrief/debrief-view').then((m) => ({ default: m.DebriefView })),
+);
+
+// The review region is written in parallel; globbing keeps this shell building before it lands.
+type ReviewModule = { ReviewView: ComponentType<{ attemptId?: string }> };
+const reviewModules = import.meta.glob<ReviewModule>('../features/review/review-view.tsx');
+const reviewLoader = Object.values(reviewModules)[0];
+const ReviewView = lazy(async () =>
+  reviewLoader ? { default: (await reviewLoader()).ReviewView } : { default: ReviewUnavailable },
+);
+
+function ReviewUnavailable() {
+  const { t } = useTranslation('common');
+  return <h1>{t('nav.review')}</h1>;
+}
+
+function NotFound() {
+  const { t } = useTranslation('common');
+  return (
+    <section className="panel">
+      <h1>{t('notFound.title')}</h1>
+      <p>
+        <a href={routeHref.library()}>{t('notFound.back')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function RouteView({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'library':
+      return (
+        <RegionBoundary region="library">
+          <LibraryView />
+        </RegionBoundary>
+      );
+    case 'play':
+      return (
+        <RegionBoundary region="play">
+          <PlayView scenarioId={route.scenarioId} />
+        </RegionBoundary>
+      );
+    case 'debrief':
+      return (
+        <RegionBoundary region="debrief">
+          <DebriefView attemptId={route.attemptId} />
+        </RegionBoundary>
+      );
+    case 'review':
+      return (
+        <RegionBoundary region="review">
+          <ReviewView />
+        </RegionBoundary>
+      );
+    case 'review-attempt':
+      return (
+        <RegionBoundary region="review">
+          <ReviewView attemptId={route.attemptId} />
+        </RegionBoundary>
+      );
+    default:
+      return <NotFound />;
+  }
+}

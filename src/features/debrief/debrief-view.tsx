@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PRINCIPLES } from '@/engine/format/ids';
+import { pickText } from '@/engine/format/localized-text';
+import { useDebrief } from '@/state/debrief-store';
+import { routeHref } from '@/state/route';
+import { AnnotatedTranscript } from '@/ui/annotated-transcript';
+import { MoodCurve } from '@/ui/mood-curve';
+import { PromiseList } from '@/ui/promise-list';
+import { ScoreChart } from '@/ui/score-chart';
+import { ErrorPanel, LoadingPanel } from '@/ui/status-panel';
+import { OutcomeExplainer } from './outcome-explainer';
+import { WhatIfPanel } from './what-if-panel';
+
+export function DebriefView({ attemptId }: { attemptId: string }) {
+  const { t, i18n } = useTranslation('debrief');
+  const locale = i18n.language;
+  const { status, data, models, error, load } = useDebrief();
+  const [whatIfTurn, setWhatIfTurn] = useState(1);
+  const whatIfRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    void load(attemptId);
+  }, [attemptId, load]);
+
+  if (status === 'missing')
+    return (
+      <ErrorPanel title={t('missing.title')} message={t('missing.body')}>
+        <p>
+          <a href={routeHref.library()}>{t('actions.library')}</a>
+        </p>
+      </ErrorPanel>
+    );
+  if (status === 'error')
+    return <ErrorPanel title={t('error')} message={error} onRetry={() => void load(attemptId)} />;
+  if (status !== 'ready' || !data) return <LoadingPanel label={t('loading')} />;
+
+  const { record, scenario, rubric, session, recomputed } = data;
+  const result = record.result;
+  const endingNode = session.state.ending ? scenario.nodes[session.state.ending.node] : undefined;
+  const bars = PRINCIPLES.map((p) => ({ key: p, label: t(`principle.${p}`), score: result.scores[p] }));
+  const finishedAt = new Date(record.finishedAt);
+
+  return (
+    <article className="debrief" data-testid="debrief" aria-labelledby="debrief-title">
+      <header className="page-head">
+        <h1 id="debrief-title">{t('title', { scenario: pickText(scenario.title, locale) })}</h1>
+        <p className="lead">
+          {t('meta', {
+            name: record.trainee.name,
+            date: finishedAt.toLocaleString(locale),
+            turns: record.turns.length,
+          })}
+        </p>
+        {record.status === 'abandoned' ? <p className="notice notice--warn">{t('abandoned')}</p> : null}
+        {data.mismatch ? (
+          <p className="notice notice--warn" role="status">
+            {t('mismatch')}
+          </p>
+        ) : null}
+      </header>
+
+      <section
+        className={`panel result result--${result.passed ? 'pass' : 'fail'}`}
+        aria-labelledby="result-title"
+      >
+        <h2 id="result-title">{t('result.title')}</h2>
+        <p className="result__verdict" data-testid="result-passed" data-passed={String(result.passed)}>
+          {result.passed ? t('result.passed') : t('result.failed')}
+        </p>
+        <p className="result__overall">
+          <span>{t('scores.overall')}</span>{' '}
+          <span
+            className="result__number"
+            data-testid="score-overall"
+            data-value={String(Math.round(result.overall))}
+          >
+            {Math.round(result.overall)}
+          </span>
+          <span className="result__pass-mark"> {t('result.passMark', { mark: result.passMark })}</span>
+        </p>
+        {recomputed.critical.length ? (
+          <div>
+            <h3>{t('result.critical')}</h3>
+            <ul>
+              {recomputed.critical.map((e, i) => (
+                <li key={i}>
+                  {t('result.criticalItem', {
+                    rule: rubric.rules[e.rule] ? pickText(rubric.rules[e.rule]!.title, locale) : e.rule,
+                    turn: e.turn,
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <ScoreChart title={t('scores.title')} bars={bars} passMark={result.passMark} />
+      </section>
+
+      <OutcomeExplainer outcome={result.outcome} summary={endingNode?.ending?.summary} locale={locale} />
+
+      <section className="panel" aria-labelledby="curve-title">
+        <h2 id="curve-title">{t('curve.title')}</h2>
+        <MoodCurve points={result.moodCurve} title={t('curve.caption')} />
+      </section>
+
+      <section className="panel" aria-labelledby="promises-title">
+        <h2 id="promises-title">{t('promises.title')}</h2>
+        <PromiseList promises={recomputed.promises} scenario={scenario} locale={locale} />
+      </section>
+
+      <section className="panel" aria-labelledby="transcript-title">
+        <h2 id="transcript-title">{t('transcript.title')}</h2>
+        {models === null ? <p role="status">{t('transcript.computingModel')}</p> : null}
+        <AnnotatedTranscript
+          scenario={scenario}
+          rubric={rubric}
+          turns={session.state.turns}
+          closingEvidence={session.state.closingEvidence}
+          modelAnswers={models ?? []}
+          locale={locale}
+          turnExtra={(turn) => (
+            <button
+              type="button"
+              className="button button--small no-print"
+              onClick={() => {
+                setWhatIfTurn(turn.turn);
+                // After the panel re-mounts for the new turn.
+                setTimeout(() => whatIfRef.current?.focus(), 0);
+              }}
+            >
+              {t('whatIf.fromHere', { turn: turn.turn })}
+            </button>
+          )}
+        />
+      </section>
+
+      <div className="no-print">
+        <WhatIfPanel
+          key={whatIfTurn}
+          ref={whatIfRef}
+          data={data}
+          locale={locale}
+          turn={whatIfTurn}
+          onTurnChange={setWhatIfTurn}
+        />
+      </div>
+
+      <nav className="debrief__actions no-print" aria-label={t('actions.label')}>
+        <a className="button button--primary" href={routeHref.play(scenario.id)} data-testid="retry">
+          {t('actions.retry')}
+        </a>
+        {data.nextScenarioId ? (
+          <a className="button" href={routeHref.play(data.nextScenarioId)} data-testid="next-scenario">
+            {t('actions.next')}
+          </a>
+        ) : null}
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('actions.print')}
+        </button>
+        <a className="button button--ghost" href={routeHref.library()}>
+          {t('actions.library')}
+        </a>
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { pickText } from '@/engine/format/localized-text';
+import type { Scenario } from '@/engine/format/scenario-schema';
+import { routeHref } from '@/state/route';
+
+interface Props {
+  scenario: Scenario;
+  locale: string;
+  best: number | undefined;
+  hasDraft: boolean;
+}
+
+export function ScenarioCard({ scenario, locale, best, hasDraft }: Props) {
+  const { t } = useTranslation('library');
+  const titleId = `scenario-${scenario.id}-title`;
+  return (
+    <article
+      className="card scenario-card"
+      aria-labelledby={titleId}
+      data-testid={`scenario-card-${scenario.id}`}
+    >
+      <h2 id={titleId} className="scenario-card__title">
+        {pickText(scenario.title, locale)}
+      </h2>
+      <p className="scenario-card__brief">{pickText(scenario.brief, locale)}</p>
+      <ul className="scenario-card__meta" aria-label={t('card.details')}>
+        <li className={`chip chip--${scenario.channel}`}>{t(`channel.${scenario.channel}`)}</li>
+        <li className={`chip chip--${scenario.difficulty}`}>{t(`difficulty.${scenario.difficulty}`)}</li>
+        <li className="chip">{t('card.minutes', { count: scenario.minutes })}</li>
+      </ul>
+      <p className="scenario-card__best" data-testid={`best-${scenario.id}`}>
+        {best === undefined ? t('card.notYet') : t('card.best', { score: Math.round(best) })}
+      </p>
+      <a className="button button--primary" href={routeHref.play(scenario.id)}>
+        {hasDraft ? t('card.continue') : best === undefined ? t('card.start') : t('card.again')}
+        <span className="visually-hidden">: {pickText(scenario.title, locale)}</span>
+      </a>
+    </article>
+  );
+}

@@ -1,0 +1,255 @@
+import { LazyMotion, MotionConfig } from 'framer-motion';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pickText } from '@/engine/format/localized-text';
+import { conversationLines } from '@/state/conversation';
+import { usePlay } from '@/state/play-store';
+import { navigate, routeHref } from '@/state/route';
+import { useSettings } from '@/state/settings-store';
+import { useTrainee } from '@/state/trainee-store';
+import { CustomerAvatar } from '@/ui/customer-avatar';
+import { Dialog } from '@/ui/dialog';
+import { MoodMeter } from '@/ui/mood-meter';
+import { ErrorPanel, LoadingPanel } from '@/ui/status-panel';
+import { TraineeForm } from '@/ui/trainee-form';
+import { CallHeader } from './call-header';
+import { ConversationView } from './conversation-view';
+import { EndingPanel } from './ending-panel';
+import { PlayNotices } from './play-notices';
+import { PlaySettings } from './play-settings';
+import { ResponsePanel } from './response-panel';
+import { TurnTimer } from './turn-timer';
+import { useTypingReveal } from './use-typing-reveal';
+
+// The animation features load on demand; MotionConfig honours prefers-reduced-motion for every `m` inside.
+const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
+
+function Motion({ children }: { children: ReactNode }) {
+  return (
+    <LazyMotion features={loadMotionFeatures} strict>
+      <MotionConfig reducedMotion="user">{children}</MotionConfig>
+    </LazyMotion>
+  );
+}
+
+export function PlayView({ scenarioId }: { scenarioId: string }) {
+  return (
+    <Motion>
+      <PlayScreen scenarioId={scenarioId} />
+    </Motion>
+  );
+}
+
+function PlayScreen({ scenarioId }: { scenarioId: string }) {
+  const { t, i18n } = useTranslation('play');
+  const locale = i18n.language;
+  const { trainee, setTrainee } = useTrainee();
+  const play = usePlay();
+  const { open, setLocale } = play;
+  const { typingMs, turnTimer } = useSettings();
+  const [confirmQuit, setConfirmQuit] = useState(false);
+
+  useEffect(() => {
+    if (trainee) void open(scenarioId, trainee, locale);
+    // Opening once per scenario; a language switch must not restart the attempt.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scenarioId, trainee?.id, open]);
+
+  useEffect(() => setLocale(locale), [locale, setLocale]);
+
+  const session = play.session;
+  const scenario = play.entry?.scenario;
+  const lines = useMemo(
+    () => (session && scenario ? conversationLines(scenario, session.state) : []),
+    [session, scenario],
+  );
+  const latestCustomer = [...lines].reverse().find((l) => l.kind === 'customer') ?? null;
+  const { typing, skip } = useTypingReveal(latestCustomer?.id ?? null, typingMs);
+  const announcement =
+    !typing && latestCustomer?.kind === 'customer' ? pickText(latestCustomer.say, locale) : '';
+
+  const respond = play.respond;
+  const choose = useCallback((id: string) => void respond({ choice: id }), [respond]);
+  const type = useCallback((text: string) => void respond({ text }), [respond]);
+  const silence = useCallback(() => void respond({ silence: true }), [respond]);
+
+  if (!trainee) {
+    return (
+      <div className="play">
+        <h1>{t('needTrainee')}</h1>
+        <TraineeForm onSubmit={(name, id) => setTrainee(name, id)} />
+      </div>
+    );
+  }
+  if (play.phase === 'missing')
+    return (
+      <ErrorPanel title={t('missing.title')} message={t('missing.body', { id: scenarioId })}>
+        <p>
+          <a href={routeHref.library()}>{t('missing.back')}</a>
+        </p>
+      </ErrorPanel>
+    );
+  if (play.phase === 'error')
+    return (
+      <ErrorPanel
+        title={t('error')}
+        message={play.error}
+        onRetry={() => void open(scenarioId, trainee, locale)}
+      />
+    );
+  if (!session || !scenario || play.phase === 'loading' || play.phase === 'idle')
+    return <LoadingPanel label={t('loading')} />;
+
+  const state = session.state;
+  const node = scenario.nodes[state.node];
+  const ended = state.status === 'ended';
+  const customerName = pickText(scenario.customer.name, locale);
+  const turn = state.turns.length + 1;
+  const dialogOpen = confirmQuit || play.paused;
+  const canAnswer = !ended && !dialogOpen && play.phase === 'playing';
+  const endingNode = state.ending ? scenario.nodes[state.ending.node] : undefined;
+
+  return (
+    <div
+      className={`play play--${scenario.channel}`}
+      data-testid="play"
+      data-turn={turn}
+      data-status={state.status}
+    >
+      <div className="play__head">
+        <h1 className="play__title">{pickText(scenario.title, locale)}</h1>
+        <div className="play__controls">
+          <button
+            type="button"
+            className="button"
+            onClick={play.pause}
+            disabled={!canAnswer}
+            data-testid="pause"
+          >
+            {t('controls.pause')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => setConfirmQuit(true)}
+            disabled={ended || dialogOpen}
+            data-testid="quit"
+          >
+            {t('controls.quit')}
+          </button>
+        </div>
+      </div>
+      <PlayNotices
+        notices={play.notices}
+        turn={turn}
+        onDismiss={play.dismissNotice}
+        onRestart={() => void play.restart()}
+      />
+      <div className="play__layout">
+        <aside className="customer-panel" aria-label={t('customer.label')}>
+          <CustomerAvatar name={customerName} anger={state.mood.anger} trust={state.mood.trust} />
+          <p className="customer-panel__name">{customerName}</p>
+          <MoodMeter kind="anger" value={state.mood.anger} />
+          <MoodMeter kind="trust" value={state.mood.trust} />
+          {scenario.role ? (
+            <p className="customer-panel__role">
+              {t('customer.role', { role: pickText(scenario.role, locale) })}
+            </p>
+          ) : null}
+          <PlaySettings />
+        </aside>
+        <div className="play__main">
+          <CallHeader
+            channel={scenario.channel}
+            customerName={customerName}
+            paused={play.paused}
+            ended={ended}
+          />
+          <ConversationView
+            lines={lines}
+            customerName={customerName}
+            locale={locale}
+            typing={typing}
+            onSkipTyping={skip}
+            variant={scenario.channel}
+          />
+          <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="live-region">
+            {announcement ? t('conversation.says', { name: customerName, text: announcement }) : ''}
+          </div>
+          {play.rejected ? (
+            <p className="notice notice--warn" role="alert">
+              {t(`rejected.${play.rejected}`)}
+            </p>
+          ) : null}
+          {ended ? (
+            <EndingPanel
+              outcome={state.ending?.outcome ?? null}
+              summary={endingNode?.ending?.summary}
+              locale={locale}
+              attemptId={play.phase === 'ended' ? play.attemptId : null}
+              saving={play.phase === 'saving'}
+              error={play.error}
+            />
+          ) : typing ? null : node?.responses ? (
+            <>
+              {turnTimer && node.timeLimit ? (
+                <TurnTimer key={`${turn}`} seconds={node.timeLimit} running={canAnswer} onExpire={silence} />
+              ) : null}
+              <ResponsePanel
+                responses={node.responses}
+                freeText={Boolean(node.freeText)}
+                locale={locale}
+                turn={turn}
+                node={state.node}
+                enabled={canAnswer}
+                onChoose={choose}
+                onType={type}
+              />
+            </>
+          ) : null}
+        </div>
+      </div>
+      {play.paused ? (
+        <Dialog
+          title={t('pause.title')}
+          onCancel={play.unpause}
+          testId="pause-dialog"
+          actions={
+            <button type="button" className="button button--primary" onClick={play.unpause}>
+              {t('pause.resume')}
+            </button>
+          }
+        >
+          <p>{t('pause.body')}</p>
+        </Dialog>
+      ) : null}
+      {confirmQuit ? (
+        <Dialog
+          title={t('quit.title')}
+          onCancel={() => setConfirmQuit(false)}
+          testId="quit-dialog"
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => setConfirmQuit(false)}>
+                {t('quit.stay')}
+              </button>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={async () => {
+                  setConfirmQuit(false);
+                  await play.quit();
+                  navigate(routeHref.library());
+                }}
+              >
+                {t('quit.confirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('quit.body')}</p>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useSyncExternalStore } from 'react';
+import type { TFunction } from 'i18next';
+
+export function formatDate(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+export function formatDay(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
+}
+
+export function formatDuration(ms: number, t: TFunction<'review'>): string {
+  const total = Math.round(ms / 1000);
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return minutes ? t('duration.ms', { minutes, seconds }) : t('duration.short', { seconds });
+}
+
+export const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
+
+/** `yyyy-mm-dd` from a date input → local midnight (start) or the last millisecond of that day (end). */
+export function dayBound(value: string, end: boolean): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return end ? new Date(y, m - 1, d + 1).getTime() - 1 : new Date(y, m - 1, d).getTime();
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** Query parameters after `?` in the hash (`#/review?trainee=e-1001`): the shell routes on the path only. */
+export function useHashQuery(): URLSearchParams {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  const i = hash.indexOf('?');
+  return new URLSearchParams(i >= 0 ? hash.slice(i + 1) : '');
+}
+
+export const traineeHref = (id: string) => `#/review?trainee=${encodeURIComponent(id)}`;
+export const attemptHref = (id: string) => `#/review/attempt/${encodeURIComponent(id)}`;
+
+/** Saves text as a file through a temporary object URL (no server involved). */
+export function downloadText(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

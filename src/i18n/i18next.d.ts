@@ -1,0 +1,20 @@
+// Typed keys: t('play:controls.pause') is checked against the English resources at compile time.
+import 'i18next';
+import type common from './locales/en/common.json';
+import type debrief from './locales/en/debrief.json';
+import type library from './locales/en/library.json';
+import type play from './locales/en/play.json';
+import type ui from './locales/en/ui.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: typeof common;
+      ui: typeof ui;
+      library: typeof library;
+      play: typeof play;
+      debrief: typeof debrief;
+    };
+  }
+}

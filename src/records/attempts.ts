@@ -1,0 +1,86 @@
+import type { Rubric } from '@/engine/format/rubric-schema';
+import type { Scenario } from '@/engine/format/scenario-schema';
+import { filterRows, type RowFilter } from './aggregate';
+import { AttemptRecordSchema, type AttemptRecord } from './attempt-record';
+import { toAttemptRow, type AttemptRow } from './attempt-row';
+import { migrateRecord } from './migrations';
+import { guard, type RecordsResult } from './storage';
+import { verifyRecord } from './verify';
+
+/**
+ * Stores a finished or abandoned attempt. It is verified straight away when the scenario and rubric
+ * snapshots are stored; otherwise its row says `pending` until `verifyPending` can check it.
+ */
+export async function saveAttempt(record: AttemptRecord): Promise<RecordsResult<AttemptRow>> {
+  const parsed = AttemptRecordSchema.safeParse(record);
+  if (!parsed.success) return { ok: false, error: { kind: 'storage', message: `invalid record: ${parsed.error.issues[0]?.message}` } };
+  return guard(async (b) => {
+    const [scenario, rubric] = await Promise.all([b.getScenario(record.scenario.contentHash), b.getRubric(record.rubric.hash)]);
+    const verification = scenario && rubric ? verifyRecord(parsed.data, scenario, rubric).verification : 'pending';
+    const row = toAttemptRow(parsed.data, verification);
+    await b.write({ attempts: [parsed.data], rows: [row], scenarios: [], rubrics: [] });
+    return row;
+  });
+}
+
+/** Rows for the review table (optionally filtered). An unreadable store reads as empty. */
+export async function listAttempts(filter?: RowFilter): Promise<AttemptRow[]> {
+  const result = await guard((b) => b.listRows());
+  if (!result.ok) return [];
+  return filter ? filterRows(result.value, filter) : result.value;
+}
+
+/** A full record, migrated to the current version; null when absent or unreadable. */
+export async function getAttempt(id: string): Promise<AttemptRecord | null> {
+  const result = await guard((b) => b.getAttempt(id));
+  if (!result.ok || !result.value) return null;
+  const migrated = migrateRecord(result.value);
+  if (!migrated.ok) return null;
+  const parsed = AttemptRecordSchema.safeParse(migrated.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Pins a scenario version by its hash. Immutable: a hash already stored keeps its first content. */
+export function saveScenarioSnapshot(scenario: Scenario, hash: string): Promise<RecordsResult> {
+  return guard((b) => b.write({ attempts: [], rows: [], scenarios: [{ hash, scenario }], rubrics: [] }));
+}
+
+export async function getScenarioSnapshot(hash: string): Promise<Scenario | null> {
+  const result = await guard((b) => b.getScenario(hash));
+  return result.ok ? (result.value ?? null) : null;
+}
+
+export function saveRubricSnapshot(rubric: Rubric, hash: string): Promise<RecordsResult> {
+  return guard((b) => b.write({ attempts: [], rows: [], scenarios: [], rubrics: [{ hash, rubric }] }));
+}
+
+export async function getRubricSnapshot(hash: string): Promise<Rubric | null> {
+  const result = await guard((b) => b.getRubric(hash));
+  return result.ok ? (result.value ?? null) : null;
+}
+
+export async function listScenarioSnapshots(): Promise<Array<{ hash: string; scenario: Scenario }>> {
+  const result = await guard((b) => b.listScenarios());
+  return result.ok ? result.value : [];
+}
+
+/** Checks rows still `pending` (saved before their rubric snapshot was stored); returns the updated rows. */
+export async function verifyPending(): Promise<RecordsResult<AttemptRow[]>> {
+  return guard(async (b) => {
+    const pendingRows = (await b.listRows()).filter((r) => r.verification === 'pending');
+    const updated: AttemptRow[] = [];
+    for (const row of pendingRows) {
+      const record = await getAttempt(row.id);
+      if (!record) continue;
+      const [scenario, rubric] = await Promise.all([b.getScenario(row.scenarioHash), b.getRubric(row.rubricHash)]);
+      if (!rubric && scenario) continue; // the rubric may still arrive with the catalogue
+      updated.push({ ...row, verification: verifyRecord(record, scenario, rubric).verification });
+    }
+    if (updated.length) await b.putRows(updated);
+    return updated;
+  });
+}
+
+export function clearAllRecords(): Promise<RecordsResult> {
+  return guard((b) => b.clear());
+}

@@ -1,0 +1,13 @@
+/// <reference lib="webworker" />
+import { freeTextAnalyser } from '@/engine/text/free-text';
+import { runTaskNow, type EngineTask } from './engine-tasks';
+
+// Runs the engine's path searches off the main thread so the debrief stays responsive.
+self.onmessage = (event: MessageEvent<{ id: number; task: EngineTask }>) => {
+  const { id, task } = event.data;
+  try {
+    self.postMessage({ id, ok: true, value: runTaskNow(task, freeTextAnalyser) });
+  } catch (error) {
+    self.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+};

@@ -1,0 +1,114 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pickText } from '@/engine/format/localized-text';
+import type { Rubric } from '@/engine/format/rubric-schema';
+import type { Scenario } from '@/engine/format/scenario-schema';
+import type { Evidence, TurnRecord } from '@/engine/runtime/types';
+import { EvidenceItem } from './evidence-item';
+
+export interface ModelAnswer {
+  turn: number;
+  node: string;
+  responseId: string;
+}
+
+interface Props {
+  scenario: Scenario;
+  rubric: Rubric;
+  turns: TurnRecord[];
+  closingEvidence: Evidence[];
+  modelAnswers?: ModelAnswer[];
+  locale: string;
+  /** Extra controls per turn (the debrief's "what if" button). */
+  turnExtra?: (turn: TurnRecord) => ReactNode;
+}
+
+/** Every turn with what was said, how it scored and why, and what the best path would have said. */
+export function AnnotatedTranscript({
+  scenario,
+  rubric,
+  turns,
+  closingEvidence,
+  modelAnswers = [],
+  locale,
+  turnExtra,
+}: Props) {
+  const { t } = useTranslation('ui');
+  const text = (value: Parameters<typeof pickText>[0]) => pickText(value, locale);
+  return (
+    <ol className="transcript">
+      {turns.map((turn) => {
+        const node = scenario.nodes[turn.node];
+        const chosen = node?.responses?.find((r) => r.id === turn.responseId);
+        const model = modelAnswers.find((a) => a.turn === turn.turn);
+        const modelResponse = model ? node?.responses?.find((r) => r.id === model.responseId) : undefined;
+        const input = turn.input;
+        return (
+          <li key={turn.turn} className="transcript__turn" data-testid={`transcript-turn-${turn.turn}`}>
+            <h3>{t('transcript.turn', { turn: turn.turn })}</h3>
+            {node?.say ? (
+              <p className="transcript__customer">
+                <span className="transcript__who">{text(scenario.customer.name)}</span> {text(node.say)}
+              </p>
+            ) : null}
+            <div className="transcript__compare">
+              <div className="transcript__yours">
+                <h4>{t('transcript.yours')}</h4>
+                {'silence' in input ? <p className="transcript__silence">{t('transcript.silence')}</p> : null}
+                {'text' in input ? (
+                  <>
+                    <p className="transcript__typed">
+                      <q>{input.text}</q>
+                    </p>
+                    {chosen ? (
+                      <p className="transcript__reading">
+                        {t('transcript.readAs')} <q>{text(chosen.text)}</q>
+                      </p>
+                    ) : null}
+                    {turn.reading?.reasons.length ? (
+                      <p className="transcript__cues">
+                        {t('transcript.cues', { cues: turn.reading.reasons.join(' · ') })}
+                      </p>
+                    ) : null}
+                  </>
+                ) : null}
+                {'choice' in input && chosen ? <p>{text(chosen.text)}</p> : null}
+                {chosen?.feedback ? <p className="transcript__feedback">{text(chosen.feedback)}</p> : null}
+              </div>
+              {modelResponse ? (
+                <div className="transcript__model">
+                  <h4>{t('transcript.model')}</h4>
+                  {modelResponse.id === turn.responseId && !('text' in input) ? (
+                    <p className="badge badge--met">{t('transcript.matchedModel')}</p>
+                  ) : (
+                    <p>{text(modelResponse.text)}</p>
+                  )}
+                </div>
+              ) : null}
+            </div>
+            {turn.evidence.length ? (
+              <ul className="evidence-list">
+                {turn.evidence.map((e, i) => (
+                  <EvidenceItem key={i} evidence={e} rubric={rubric} locale={locale} />
+                ))}
+              </ul>
+            ) : (
+              <p className="transcript__none">{t('transcript.noEvidence')}</p>
+            )}
+            {turnExtra?.(turn)}
+          </li>
+        );
+      })}
+      {closingEvidence.length ? (
+        <li className="transcript__turn transcript__closing">
+          <h3>{t('transcript.closing')}</h3>
+          <ul className="evidence-list">
+            {closingEvidence.map((e, i) => (
+              <EvidenceItem key={i} evidence={e} rubric={rubric} locale={locale} />
+            ))}
+          </ul>
+        </li>
+      ) : null}
+    </ol>
+  );
+}

@@ -1,0 +1,49 @@
+import { expect, type Page } from '@playwright/test';
+import { PRINCIPLES } from '@/engine/format/ids';
+import type { Expected } from './paths';
+
+export const TRAINEE = { id: 'e2e-0001', name: 'E2E Trainee' };
+
+/** Trainee and language set once per tab (not on reload, so a mid-test language switch survives). */
+export async function seed(page: Page, lang: 'en' | 'zh-CN' = 'en') {
+  await page.addInitScript(
+    ([trainee, language]) => {
+      if (sessionStorage.getItem('composure.e2e-seeded')) return;
+      localStorage.setItem('composure.trainee', trainee);
+      localStorage.setItem('composure.lang', language);
+      sessionStorage.setItem('composure.e2e-seeded', '1');
+    },
+    [JSON.stringify(TRAINEE), lang] as const,
+  );
+}
+
+/** Presses the number key for each planned turn, waiting for the turn to be on screen first. */
+export async function playByKeyboard(page: Page, plan: Array<{ turn: number; node: string; key: string }>) {
+  for (const step of plan) {
+    const responses = page.getByTestId('responses');
+    await expect(responses).toHaveAttribute('data-turn', String(step.turn));
+    await expect(responses).toHaveAttribute('data-node', step.node);
+    await page.keyboard.press(step.key);
+  }
+}
+
+/** From the ending, on to the debrief by keyboard (the link takes focus when the attempt is saved). */
+export async function openDebriefByKeyboard(page: Page) {
+  const link = page.getByTestId('to-debrief');
+  await expect(link).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('debrief')).toBeVisible();
+}
+
+export async function expectDebriefScores(page: Page, want: Expected) {
+  await expect(page.getByTestId('score-overall')).toHaveText(String(want.overall));
+  for (const p of PRINCIPLES) {
+    const value = want.principles[p];
+    await expect(page.getByTestId(`score-${p}`), p).toHaveAttribute(
+      'data-value',
+      value === null ? 'null' : String(value),
+    );
+  }
+  await expect(page.getByTestId('result-passed')).toHaveAttribute('data-passed', String(want.passed));
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', want.outcome ?? 'none');
+}

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import { changeLanguage, initI18n } from '@/i18n/i18n';
+import { detectLanguage, LANGUAGE_STORAGE_KEY, matchLanguage } from '@/i18n/language';
+import en from '@/i18n/locales/en/common.json';
+import zh from '@/i18n/locales/zh-CN/common.json';
+
+describe('UI language', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('maps browser languages onto the supported ones', () => {
+    expect(matchLanguage('zh-TW')).toBe('zh-CN');
+    expect(matchLanguage('en-GB')).toBe('en');
+    expect(matchLanguage('fr')).toBeNull();
+  });
+
+  it('prefers the saved choice, persists a switch and updates <html lang>', () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'zh-CN');
+    expect(detectLanguage()).toBe('zh-CN');
+    initI18n('en');
+    changeLanguage('zh-CN');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    changeLanguage('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
+
+/** Every key in one language exists in the other, so no screen falls back mid-sentence. */
+describe('locale resources', () => {
+  const files = import.meta.glob<Record<string, unknown>>('/src/i18n/locales/*/*.json', {
+    eager: true,
+    import: 'default',
+  });
+  const keys = (value: unknown, prefix = ''): string[] =>
+    typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
+      : [prefix];
+  const namespaces = [...new Set(Object.keys(files).map((p) => p.split('/').pop()!))];
+  it.each(namespaces)('%s has the same keys in en and zh-CN', (ns) => {
+    const a = files[`/src/i18n/locales/en/${ns}`];
+    const b = files[`/src/i18n/locales/zh-CN/${ns}`];
+    expect(b, `zh-CN/${ns} missing`).toBeDefined();
+    expect(keys(b).sort()).toEqual(keys(a).sort());
+  });
+  it('has distinct Chinese strings', () => {
+    expect(zh.nav.library).not.toBe(en.nav.library);
+  });
+});
