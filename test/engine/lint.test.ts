@@ -77,3 +77,12 @@ describe('lint', () => {
     expect(report.diagnostics.map((d) => d.code)).toContain('I_BOUNDS_APPROXIMATE');
   });
 });
+
+describe('lint locales', () => {
+  it('warns about text in a locale the scenario does not declare, with a hint', () => {
+    const s = fakeScenario();
+    s.nodes.facts!.say = { en: 'So?', 'zh-CN': '那?', 'zh-TW': '那?' };
+    const d = lintScenario(s, fakeRubric()).diagnostics.find((x) => x.code === 'W_UNDECLARED_LOCALE')!;
+    expect(d).toMatchObject({ path: '/nodes/facts/say/zh-TW', hint: "did you mean 'zh-CN'?" });
+  });
+});

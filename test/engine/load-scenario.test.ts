@@ -96,3 +96,19 @@ describe('loadScenario', () => {
     expect(d.path).toMatch(/^\/nodes\/facts\/when\/0\/if/);
   });
 });
+
+describe('condition diagnostics', () => {
+  it('names a misspelt condition key and suggests the right one', () => {
+    const scenario = fakeScenario();
+    (scenario.nodes.facts!.when![0] as unknown as { if: unknown }).if = { angr: { gte: 90 } };
+    const d = loadScenario(JSON.stringify(scenario, null, 2)).diagnostics[0]!;
+    expect(d).toMatchObject({ code: 'E_UNKNOWN_FIELD', path: '/nodes/facts/when/0/if', hint: "did you mean 'anger'?" });
+    expect(d.line).toBeGreaterThan(1);
+  });
+
+  it('says a condition has one key when it has two', () => {
+    const scenario = fakeScenario();
+    (scenario.nodes.facts!.when![0] as unknown as { if: unknown }).if = { anger: { gte: 90 }, trust: { lt: 5 } };
+    expect(loadScenario(scenario).diagnostics[0]).toMatchObject({ code: 'E_SHAPE', hint: 'combine several with "all" or "any"' });
+  });
+});

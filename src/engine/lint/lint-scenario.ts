@@ -10,7 +10,7 @@ import { countPaths, type PathResult } from './paths';
 import { optimise } from './optimise';
 import { start } from '../runtime/session';
 import { PRINCIPLES } from '../format/ids';
-import { missingTranslations } from './translations';
+import { checkTranslations } from './translations';
 
 export interface LintReport {
   diagnostics: Diagnostic[];
@@ -45,8 +45,10 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
   for (const cycle of automaticCycles(scenario)) {
     add('E_AUTO_LOOP', `automatic branches loop without a trainee turn: ${cycle.join(' → ')}`, ['nodes', cycle[0]!]);
   }
-  for (const { path, missing } of missingTranslations(scenario)) {
-    add('W_MISSING_TRANSLATION', `no ${missing.join(', ')} text here`, path);
+  const translations = checkTranslations(scenario);
+  for (const { path, missing } of translations.missing) add('W_MISSING_TRANSLATION', `no ${missing.join(', ')} text here`, path);
+  for (const { path, locale } of translations.undeclared) {
+    add('W_UNDECLARED_LOCALE', `text in '${locale}', which the scenario's locales do not declare`, path, didYouMean(locale, scenario.locales));
   }
   const ruleIds = Object.keys(rubric.rules);
   const flagsSet = new Set<string>();

@@ -43,6 +43,8 @@ function mapIssue(issue: Issue, prefix: PropertyKey[], doc: unknown, known: Read
     case 'invalid_format':
       return diag('E_FORMAT', issue.message, pointer, at(path));
     case 'invalid_union': {
+      const condition = conditionProblem(path, actual);
+      if (condition) return diag(condition.code, condition.message, pointer, at(path), condition.hint);
       if (actual === undefined) return diag('E_MISSING_FIELD', `'${String(path.at(-1) ?? 'value')}' is required`, pointer, at(path));
       const branches = issue.errors.filter((b) => b.length > 0);
       // The branch that got furthest (deepest first issue, then fewest issues) is what the author meant.
@@ -56,6 +58,21 @@ function mapIssue(issue: Issue, prefix: PropertyKey[], doc: unknown, known: Read
 }
 
 const depth = (branch: readonly Issue[]) => (branch[0]?.code === 'invalid_type' && branch[0].path.length === 0 ? 0 : (branch[0]?.path.length ?? 0) + 1);
+
+const CONDITION_KINDS = ['anger', 'trust', 'turn', 'flag', 'promise', 'all', 'any', 'not'];
+
+/** Condition unions fail in every branch at once; say which key is wrong rather than pick a branch. */
+function conditionProblem(path: Array<string | number>, actual: unknown) {
+  const parent = String(path.at(-2) ?? '');
+  const last = String(path.at(-1) ?? '');
+  const isCondition = last === 'if' || last === 'not' || parent === 'all' || parent === 'any';
+  if (!isCondition || actual === null || typeof actual !== 'object' || Array.isArray(actual)) return null;
+  const keys = Object.keys(actual);
+  const unknown = keys.find((k) => !CONDITION_KINDS.includes(k));
+  if (unknown !== undefined) return { code: 'E_UNKNOWN_FIELD' as const, message: `'${unknown}' is not a condition`, hint: didYouMean(unknown, CONDITION_KINDS) ?? `use one of ${CONDITION_KINDS.join(', ')}` };
+  if (keys.length !== 1) return { code: 'E_SHAPE' as const, message: `a condition has exactly one key, found ${keys.length}`, hint: 'combine several with "all" or "any"' };
+  return null;
+}
 
 function shapeMessage(path: Array<string | number>, actual: unknown): string {
   const parent = String(path.at(-2) ?? '');
