@@ -14,7 +14,7 @@ const restrict = (groups, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/schema', 'test/e2e/artifacts', 'playwright-report', 'test-results'] },
+  { ignores: ['.scratch', 'dist', 'node_modules', 'public/schema', 'test/e2e/artifacts', 'playwright-report', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

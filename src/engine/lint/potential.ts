@@ -35,7 +35,7 @@ export function potentials(scenario: Scenario, rubric: Rubric): { gain: Map<stri
     stepGain.set(id, steps);
   }
   const closingLoss = zero();
-  for (const [rule, def] of Object.entries(rubric.rules)) if (def.expect) closingLoss[def.principle] += def.weight;
+  for (const def of Object.values(rubric.rules)) if (def.expect) closingLoss[def.principle] += def.weight;
   for (const rule of [PROMISE_KEPT_RULE, PROMISE_BROKEN_RULE]) {
     const p = principleOf(rule);
     if (p) closingLoss[p] += promisesMade * weight(rule);

@@ -38,13 +38,21 @@ function quickScan(root: unknown, fromText: boolean): boolean {
       seen.add(current);
     }
     if (Array.isArray(current)) {
-      for (const item of current) if (item !== null && typeof item === 'object') (values.push(item), depths.push(depth + 1));
+      for (const item of current) {
+        if (item !== null && typeof item === 'object') {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
       continue;
     }
     for (const key in current) {
       if (FORBIDDEN.has(key)) return false;
       const item = (current as Record<string, unknown>)[key];
-      if (item !== null && typeof item === 'object') (values.push(item), depths.push(depth + 1));
+      if (item !== null && typeof item === 'object') {
+        values.push(item);
+        depths.push(depth + 1);
+      }
     }
     // `for in` skips a JSON `__proto__` own key in some engines' enumeration order; check it directly.
     if (Object.prototype.hasOwnProperty.call(current, '__proto__')) return false;

@@ -41,7 +41,12 @@ export function ResponsePanel({ responses, freeText, locale, turn, node, enabled
     return () => window.removeEventListener('keydown', onKey);
   }, [enabled, responses, onChoose]);
 
-  useEffect(() => setText(''), [turn]);
+  // A new turn starts with an empty box; adjusting state while rendering avoids an extra effect pass.
+  const [textTurn, setTextTurn] = useState(turn);
+  if (textTurn !== turn) {
+    setTextTurn(turn);
+    setText('');
+  }
 
   const submitText = () => {
     if (!enabled || text.trim() === '') return;

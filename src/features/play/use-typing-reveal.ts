@@ -10,10 +10,8 @@ export function useTypingReveal(latestId: string | null, delayMs: number) {
   const instant = delayMs <= 0 || reduced === true;
   const [revealed, setRevealed] = useState<string | null>(instant ? latestId : null);
   useEffect(() => {
-    if (latestId === null || instant) {
-      setRevealed(latestId);
-      return;
-    }
+    // Instant reveals are derived below, not stored: no state update inside the effect.
+    if (latestId === null || instant) return;
     const timer = window.setTimeout(() => setRevealed(latestId), delayMs);
     return () => window.clearTimeout(timer);
   }, [latestId, delayMs, instant]);
