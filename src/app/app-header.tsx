@@ -7,6 +7,7 @@ export function AppHeader({ route }: { route: Route }) {
   const { t } = useTranslation('common');
   const reviewActive = route.name === 'review' || route.name === 'review-attempt';
   const libraryActive = route.name === 'library';
+  const authorActive = route.name === 'author';
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -23,6 +24,9 @@ export function AppHeader({ route }: { route: Route }) {
           </a>
           <a href={routeHref.review()} aria-current={reviewActive ? 'page' : undefined}>
             {t('nav.review')}
+          </a>
+          <a href={routeHref.author()} aria-current={authorActive ? 'page' : undefined}>
+            {t('nav.author')}
           </a>
         </nav>
         <label className="lang-switch">

@@ -11,6 +11,9 @@ const PlayView = lazy(() => import('@/features/play/play-view').then((m) => ({ d
 const DebriefView = lazy(() =>
   import('@/features/debrief/debrief-view').then((m) => ({ default: m.DebriefView })),
 );
+const AuthorView = lazy(() =>
+  import('@/features/author/author-view').then((m) => ({ default: m.AuthorView })),
+);
 
 // The review region is written in parallel; globbing keeps this shell building before it lands.
 type ReviewModule = { ReviewView: ComponentType<{ attemptId?: string }> };
@@ -67,6 +70,12 @@ export function RouteView({ route }: { route: Route }) {
       return (
         <RegionBoundary region="review">
           <ReviewView attemptId={route.attemptId} />
+        </RegionBoundary>
+      );
+    case 'author':
+      return (
+        <RegionBoundary region="author">
+          <AuthorView />
         </RegionBoundary>
       );
     default:

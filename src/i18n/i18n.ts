@@ -8,7 +8,7 @@ const files = import.meta.glob<Record<string, string | object>>('./locales/*/*.j
   import: 'default',
 });
 
-export const NAMESPACES = ['common', 'ui', 'library', 'play', 'debrief', 'review'] as const;
+export const NAMESPACES = ['common', 'ui', 'library', 'play', 'debrief', 'review', 'author'] as const;
 
 function buildResources(): Resource {
   const resources: Resource = {};

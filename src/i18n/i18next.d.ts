@@ -1,9 +1,11 @@
 // Typed keys: t('play:controls.pause') is checked against the English resources at compile time.
 import 'i18next';
+import type author from './locales/en/author.json';
 import type common from './locales/en/common.json';
 import type debrief from './locales/en/debrief.json';
 import type library from './locales/en/library.json';
 import type play from './locales/en/play.json';
+import type review from './locales/en/review.json';
 import type ui from './locales/en/ui.json';
 
 declare module 'i18next' {
@@ -15,6 +17,8 @@ declare module 'i18next' {
       library: typeof library;
       play: typeof play;
       debrief: typeof debrief;
+      author: typeof author;
+      review: typeof review;
     };
   }
 }

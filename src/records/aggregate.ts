@@ -26,7 +26,16 @@ export function filterRows(rows: readonly AttemptRow[], f: RowFilter): AttemptRo
   );
 }
 
-export type SortKey = 'trainee' | 'scenario' | 'startedAt' | 'durationMs' | 'overall' | Principle | 'passed' | 'outcome' | 'verification';
+export type SortKey =
+  | 'trainee'
+  | 'scenario'
+  | 'startedAt'
+  | 'durationMs'
+  | 'overall'
+  | Principle
+  | 'passed'
+  | 'outcome'
+  | 'verification';
 export type SortDir = 'asc' | 'desc';
 
 function sortValue(row: AttemptRow, key: SortKey): string | number {
@@ -55,7 +64,9 @@ function sortValue(row: AttemptRow, key: SortKey): string | number {
 export function sortRows(rows: readonly AttemptRow[], key: SortKey, dir: SortDir): AttemptRow[] {
   const keyed = rows.map((row) => ({ row, v: sortValue(row, key) }));
   const sign = dir === 'asc' ? 1 : -1;
-  keyed.sort((a, b) => (a.v < b.v ? -sign : a.v > b.v ? sign : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  keyed.sort((a, b) =>
+    a.v < b.v ? -sign : a.v > b.v ? sign : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0,
+  );
   return keyed.map((k) => k.row);
 }
 
@@ -170,18 +181,38 @@ export function teamSummary(rows: readonly AttemptRow[], topRules = 10): TeamSum
     passRate: n ? passed / n : null,
     averageOverall: n ? round1(overall / n) : null,
     principles: Object.fromEntries(
-      PRINCIPLES.map((p) => [p, { average: counts[p] ? round1(sums[p] / counts[p]) : null, count: counts[p] }]),
+      PRINCIPLES.map((p) => [
+        p,
+        { average: counts[p] ? round1(sums[p] / counts[p]) : null, count: counts[p] },
+      ]),
     ) as TeamSummary['principles'],
     rules: [...touched]
-      .map(([rule, total]) => ({ rule, total, violated: violated.get(rule) ?? 0, missed: missed.get(rule) ?? 0, share: n ? total / n : 0 }))
+      .map(([rule, total]) => ({
+        rule,
+        total,
+        violated: violated.get(rule) ?? 0,
+        missed: missed.get(rule) ?? 0,
+        share: n ? total / n : 0,
+      }))
       .sort((a, b) => b.total - a.total || (a.rule < b.rule ? -1 : 1))
       .slice(0, topRules),
     scenarios: [...scenarios]
-      .map(([scenarioId, s]) => ({ scenarioId, attempts: s.attempts, passed: s.passed, passRate: s.passed / s.attempts, averageOverall: round1(s.overall / s.attempts) }))
+      .map(([scenarioId, s]) => ({
+        scenarioId,
+        attempts: s.attempts,
+        passed: s.passed,
+        passRate: s.passed / s.attempts,
+        averageOverall: round1(s.overall / s.attempts),
+      }))
       .sort((a, b) => (a.scenarioId < b.scenarioId ? -1 : 1)),
     trend: [...trendMap]
       .sort((a, b) => a[0] - b[0])
-      .map(([start, t]) => ({ start, attempts: t.attempts, averageOverall: round1(t.overall / t.attempts), passRate: t.passed / t.attempts })),
+      .map(([start, t]) => ({
+        start,
+        attempts: t.attempts,
+        averageOverall: round1(t.overall / t.attempts),
+        passRate: t.passed / t.attempts,
+      })),
     bucket,
     verification,
   };
@@ -199,7 +230,15 @@ export interface TraineeEntry {
 export function traineeList(rows: readonly AttemptRow[]): TraineeEntry[] {
   const map = new Map<string, TraineeEntry & { sum: number }>();
   for (const r of rows) {
-    const e = map.get(r.traineeId) ?? { id: r.traineeId, name: r.traineeName, attempts: 0, passed: 0, averageOverall: 0, lastAt: 0, sum: 0 };
+    const e = map.get(r.traineeId) ?? {
+      id: r.traineeId,
+      name: r.traineeName,
+      attempts: 0,
+      passed: 0,
+      averageOverall: 0,
+      lastAt: 0,
+      sum: 0,
+    };
     e.attempts += 1;
     e.passed += r.passed ? 1 : 0;
     e.sum += r.overall;
@@ -228,5 +267,12 @@ export function traineeProgress(rows: readonly AttemptRow[], traineeId: string):
   return rows
     .filter((r) => r.traineeId === traineeId)
     .sort((a, b) => a.startedAt - b.startedAt)
-    .map((r) => ({ id: r.id, startedAt: r.startedAt, scenarioId: r.scenarioId, overall: r.overall, passed: r.passed, scores: r.scores }));
+    .map((r) => ({
+      id: r.id,
+      startedAt: r.startedAt,
+      scenarioId: r.scenarioId,
+      overall: r.overall,
+      passed: r.passed,
+      scores: r.scores,
+    }));
 }

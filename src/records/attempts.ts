@@ -1,9 +1,9 @@
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import { filterRows, type RowFilter } from './aggregate';
-import { AttemptRecordSchema, type AttemptRecord } from './attempt-record';
+import type { AttemptRecord } from './attempt-record';
 import { toAttemptRow, type AttemptRow } from './attempt-row';
-import { migrateRecord } from './migrations';
+import { quickCheckRecord } from './quick-check-record';
 import { guard, type RecordsResult } from './storage';
 import { verifyRecord } from './verify';
 
@@ -12,15 +12,31 @@ import { verifyRecord } from './verify';
  * snapshots are stored; otherwise its row says `pending` until `verifyPending` can check it.
  */
 export async function saveAttempt(record: AttemptRecord): Promise<RecordsResult<AttemptRow>> {
-  const parsed = AttemptRecordSchema.safeParse(record);
-  if (!parsed.success) return { ok: false, error: { kind: 'storage', message: `invalid record: ${parsed.error.issues[0]?.message}` } };
+  const parsed = await validateRecord(record);
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: { kind: 'storage', message: `invalid record: ${parsed.message}` },
+    };
   return guard(async (b) => {
-    const [scenario, rubric] = await Promise.all([b.getScenario(record.scenario.contentHash), b.getRubric(record.rubric.hash)]);
-    const verification = scenario && rubric ? verifyRecord(parsed.data, scenario, rubric).verification : 'pending';
+    const [scenario, rubric] = await Promise.all([
+      b.getScenario(record.scenario.contentHash),
+      b.getRubric(record.rubric.hash),
+    ]);
+    const verification =
+      scenario && rubric ? verifyRecord(parsed.data, scenario, rubric).verification : 'pending';
     const row = toAttemptRow(parsed.data, verification);
     await b.write({ attempts: [parsed.data], rows: [row], scenarios: [], rubrics: [] });
     return row;
   });
+}
+
+/** The fast check first; zod (a lazy chunk) only to explain a record that fails it. */
+async function validateRecord(record: unknown): Promise<{ success: true; data: AttemptRecord } | { success: false; message: string }> {
+  if (quickCheckRecord(record)) return { success: true, data: record };
+  const { AttemptRecordSchema } = await import('./attempt-record-schema');
+  const parsed = AttemptRecordSchema.safeParse(record);
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, message: parsed.error.issues[0]?.message ?? 'invalid' };
 }
 
 /** Rows for the review table (optionally filtered). An unreadable store reads as empty. */
@@ -34,6 +50,9 @@ export async function listAttempts(filter?: RowFilter): Promise<AttemptRow[]> {
 export async function getAttempt(id: string): Promise<AttemptRecord | null> {
   const result = await guard((b) => b.getAttempt(id));
   if (!result.ok || !result.value) return null;
+  if (quickCheckRecord(result.value)) return result.value;
+  // Stored data is untrusted (older builds, other tabs, a hand-edited profile): migrate and validate.
+  const [{ migrateRecord }, { AttemptRecordSchema }] = await Promise.all([import('./migrations'), import('./attempt-record-schema')]);
   const migrated = migrateRecord(result.value);
   if (!migrated.ok) return null;
   const parsed = AttemptRecordSchema.safeParse(migrated.value);
@@ -72,7 +91,10 @@ export async function verifyPending(): Promise<RecordsResult<AttemptRow[]>> {
     for (const row of pendingRows) {
       const record = await getAttempt(row.id);
       if (!record) continue;
-      const [scenario, rubric] = await Promise.all([b.getScenario(row.scenarioHash), b.getRubric(row.rubricHash)]);
+      const [scenario, rubric] = await Promise.all([
+        b.getScenario(row.scenarioHash),
+        b.getRubric(row.rubricHash),
+      ]);
       if (!rubric && scenario) continue; // the rubric may still arrive with the catalogue
       updated.push({ ...row, verification: verifyRecord(record, scenario, rubric).verification });
     }

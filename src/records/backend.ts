@@ -25,7 +25,7 @@ export interface WriteBatch {
 export type StorageKind = 'indexeddb' | 'memory';
 
 /**
- * Where records live. IndexedDB (Dexie) normally; memory when the browser refuses storage
+ * Where records live. IndexedDB (through idb) normally; memory when the browser refuses storage
  * (private mode), so the app still works for the session and says so.
  */
 export interface RecordsBackend {

@@ -4,14 +4,15 @@ import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import { loadRubric } from '@/engine/load/load-rubric';
 import { loadScenario } from '@/engine/load/load-scenario';
-import { AttemptRecordSchema, RECORD_VERSION, type AttemptRecord } from './attempt-record';
+import { RECORD_VERSION, type AttemptRecord } from './attempt-record';
+import { AttemptRecordSchema } from './attempt-record-schema';
 import { migrateRecord } from './migrations';
 
 export const BUNDLE_FORMAT = 'composure-attempts';
 export const BUNDLE_VERSION = 1;
 export const MIN_BUNDLE_VERSION = 1;
-/** Far above any real export (100,000 attempts is ~60 MB) but stops a runaway file before it is read. */
-export const MAX_BUNDLE_BYTES = 96 * 1024 * 1024;
+/** Above a whole team's export (100,000 attempts is ~120 MB) but stops a runaway file before it is read. */
+export const MAX_BUNDLE_BYTES = 192 * 1024 * 1024;
 export const MAX_BUNDLE_ATTEMPTS = 200_000;
 
 export interface AttemptBundle {
@@ -91,7 +92,8 @@ export function buildBundle(input: {
 }
 
 const refuse = (reason: RefusalReason, detail: string): Refusal => ({ ok: false, reason, detail });
-const where = (issue: z.core.$ZodIssue | undefined) => (issue ? `${issue.path.join('/') || '(root)'}: ${issue.message}` : '');
+const where = (issue: z.core.$ZodIssue | undefined) =>
+  issue ? `${issue.path.join('/') || '(root)'}: ${issue.message}` : '';
 
 /**
  * Validates a whole bundle before anything is written: envelope, version, checksum, every scenario
@@ -115,29 +117,47 @@ function parseUnsafe(text: string): ParsedBundle | Refusal {
   } catch (error) {
     return refuse('invalid-json', error instanceof Error ? error.message.slice(0, 200) : 'syntax error');
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== BUNDLE_FORMAT) {
+  if (
+    raw === null ||
+    typeof raw !== 'object' ||
+    Array.isArray(raw) ||
+    (raw as { format?: unknown }).format !== BUNDLE_FORMAT
+  ) {
     return refuse('not-a-bundle', 'no "format": "composure-attempts"');
   }
   const version = (raw as { bundleVersion?: unknown }).bundleVersion;
-  if (typeof version === 'number' && version > BUNDLE_VERSION) return refuse('newer-version', `bundle version ${version}`);
-  if (typeof version === 'number' && version < MIN_BUNDLE_VERSION) return refuse('old-version', `bundle version ${version}`);
+  if (typeof version === 'number' && version > BUNDLE_VERSION)
+    return refuse('newer-version', `bundle version ${version}`);
+  if (typeof version === 'number' && version < MIN_BUNDLE_VERSION)
+    return refuse('old-version', `bundle version ${version}`);
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) return refuse('not-a-bundle', where(envelope.error.issues[0]));
   const b = envelope.data;
-  if (bundleChecksum(raw as Record<string, unknown>) !== b.checksum) return refuse('bad-checksum', `expected ${b.checksum}`);
+  if (bundleChecksum(raw as Record<string, unknown>) !== b.checksum)
+    return refuse('bad-checksum', `expected ${b.checksum}`);
 
   const scenarios = new Map<string, Scenario>();
   for (const [hash, value] of Object.entries(b.scenarios)) {
     const loaded = loadScenario(value);
-    if (!loaded.ok) return refuse('invalid-scenario', `${hash}: ${loaded.diagnostics.find((d) => d.severity === 'error')?.message ?? 'invalid'}`);
-    if (contentHash(value) !== hash && contentHash(loaded.scenario) !== hash) return refuse('invalid-scenario', `${hash}: content does not match its hash`);
+    if (!loaded.ok)
+      return refuse(
+        'invalid-scenario',
+        `${hash}: ${loaded.diagnostics.find((d) => d.severity === 'error')?.message ?? 'invalid'}`,
+      );
+    if (contentHash(value) !== hash && contentHash(loaded.scenario) !== hash)
+      return refuse('invalid-scenario', `${hash}: content does not match its hash`);
     scenarios.set(hash, loaded.scenario);
   }
   const rubrics = new Map<string, Rubric>();
   for (const [hash, value] of Object.entries(b.rubrics ?? {})) {
     const loaded = loadRubric(value);
-    if (!loaded.ok) return refuse('invalid-rubric', `${hash}: ${loaded.diagnostics.find((d) => d.severity === 'error')?.message ?? 'invalid'}`);
-    if (contentHash(value) !== hash && contentHash(loaded.rubric) !== hash) return refuse('invalid-rubric', `${hash}: content does not match its hash`);
+    if (!loaded.ok)
+      return refuse(
+        'invalid-rubric',
+        `${hash}: ${loaded.diagnostics.find((d) => d.severity === 'error')?.message ?? 'invalid'}`,
+      );
+    if (contentHash(value) !== hash && contentHash(loaded.rubric) !== hash)
+      return refuse('invalid-rubric', `${hash}: content does not match its hash`);
     rubrics.set(hash, loaded.rubric);
   }
 

@@ -12,7 +12,13 @@ export async function loadDraft(): Promise<Draft | null> {
   const result = await guard((b) => b.getDraft());
   const draft = result.ok ? result.value : undefined;
   // A draft is only trusted as far as its shape: a broken one is dropped rather than crashing resume.
-  if (!draft || typeof draft.attemptId !== 'string' || typeof draft.state !== 'object' || draft.state === null) return null;
+  if (
+    !draft ||
+    typeof draft.attemptId !== 'string' ||
+    typeof draft.state !== 'object' ||
+    draft.state === null
+  )
+    return null;
   return draft;
 }
 

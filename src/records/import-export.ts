@@ -27,7 +27,10 @@ export interface ImportOptions {
  * so a refused file changes nothing and does not stop the others. Attempts are de-duplicated by id
  * against the store and the files before it; every new one is re-scored and flagged when it disagrees.
  */
-export async function importBundles(files: readonly ImportSource[], options: ImportOptions = {}): Promise<ImportReport[]> {
+export async function importBundles(
+  files: readonly ImportSource[],
+  options: ImportOptions = {},
+): Promise<ImportReport[]> {
   const reports: ImportReport[] = [];
   const seen = new Set<string>();
   const known = new Map((options.rubrics ?? []).map((r) => [r.hash, r.rubric]));
@@ -35,9 +38,19 @@ export async function importBundles(files: readonly ImportSource[], options: Imp
   return reports;
 }
 
-async function importOne(file: ImportSource, seen: Set<string>, knownRubrics: Map<string, Rubric>): Promise<ImportReport> {
-  const refused = (reason: RefusalReason, detail: string): ImportReport => ({ file: file.name, ok: false, reason, detail });
-  if (file.size !== undefined && file.size > MAX_BUNDLE_BYTES) return refused('too-large', `${file.size} bytes`);
+async function importOne(
+  file: ImportSource,
+  seen: Set<string>,
+  knownRubrics: Map<string, Rubric>,
+): Promise<ImportReport> {
+  const refused = (reason: RefusalReason, detail: string): ImportReport => ({
+    file: file.name,
+    ok: false,
+    reason,
+    detail,
+  });
+  if (file.size !== undefined && file.size > MAX_BUNDLE_BYTES)
+    return refused('too-large', `${file.size} bytes`);
   let text: string;
   try {
     text = await file.text();
@@ -70,7 +83,11 @@ async function importOne(file: ImportSource, seen: Set<string>, knownRubrics: Ma
         continue;
       }
       seen.add(record.id);
-      const verification = verify(record, await scenarioFor(record.scenario.contentHash), await rubricFor(record.rubric.hash));
+      const verification = verify(
+        record,
+        await scenarioFor(record.scenario.contentHash),
+        await rubricFor(record.rubric.hash),
+      );
       if (verification !== 'verified') flagged += 1;
       fresh.push(record);
       rows.push(toAttemptRow(record, verification));
@@ -98,7 +115,10 @@ export interface ExportedBundle {
 }
 
 /** Exports the given attempts (all when `ids` is omitted) with the scenario and rubric versions they need. */
-export async function exportBundle(ids?: readonly string[], options: ImportOptions = {}): Promise<RecordsResult<ExportedBundle>> {
+export async function exportBundle(
+  ids?: readonly string[],
+  options: ImportOptions = {},
+): Promise<RecordsResult<ExportedBundle>> {
   return guard(async (b) => {
     const list = ids ?? (await b.listRows()).map((r) => r.id);
     const attempts = await b.getAttempts([...list]);

@@ -62,7 +62,8 @@ const time = (iso: string) => {
 
 function v0ToV1(raw: unknown): unknown {
   const parsed = RecordV0Schema.safeParse(raw);
-  if (!parsed.success) throw new MigrationError(`not a v0 record: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new MigrationError(`not a v0 record: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const r = parsed.data;
   const startedAt = time(r.started);
   const lastTurn = r.turns.at(-1);

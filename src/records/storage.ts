@@ -1,5 +1,5 @@
 import type { RecordsBackend, StorageKind } from './backend';
-import { openDexieBackend } from './dexie-backend';
+import { openIdbBackend } from './idb-backend';
 import { createMemoryBackend } from './memory-backend';
 
 export type RecordsErrorKind = 'quota' | 'storage';
@@ -18,7 +18,7 @@ async function open(): Promise<RecordsBackend> {
   const factory = factoryOverride ? factoryOverride.indexedDB : (globalThis.indexedDB ?? null);
   if (!factory) return fallBack('IndexedDB is not available');
   try {
-    const backend = await openDexieBackend(factory, factoryOverride?.keyRange ?? globalThis.IDBKeyRange);
+    const backend = await openIdbBackend(factory);
     status = 'indexeddb';
     return backend;
   } catch (error) {
@@ -49,7 +49,9 @@ export function storageFallbackReason(): string | null {
 }
 
 /** Tests and the bench pick the IndexedDB implementation (or `null` for none) and start afresh. */
-export async function configureStorage(options: { indexedDB: IDBFactory | null; keyRange?: typeof IDBKeyRange } | { backend: RecordsBackend }) {
+export async function configureStorage(
+  options: { indexedDB: IDBFactory | null; keyRange?: typeof IDBKeyRange } | { backend: RecordsBackend },
+) {
   if (pending) (await pending).close();
   fallbackReason = null;
   if ('backend' in options) {
@@ -74,7 +76,7 @@ function errorName(error: unknown): string {
   return 'Error';
 }
 
-/** Dexie wraps the browser's QuotaExceededError (in AbortError.inner or BulkError.failures). */
+/** The browser's QuotaExceededError, also when a wrapper hides it (AbortError.inner, bulk failures). */
 export function isQuotaError(error: unknown): boolean {
   return errorName(error) === 'QuotaExceededError';
 }

@@ -21,7 +21,10 @@ function compare(stored: RecordResult, recomputed: RecordResult): string[] {
   for (const key of Object.keys(recomputed) as Array<keyof RecordResult>) {
     const a = canonicalJson(stored[key]);
     const b = canonicalJson(recomputed[key]);
-    if (a !== b) out.push(`${key}: ${a.length > 80 ? `${a.slice(0, 77)}...` : a} → ${b.length > 80 ? `${b.slice(0, 77)}...` : b}`);
+    if (a !== b)
+      out.push(
+        `${key}: ${a.length > 80 ? `${a.slice(0, 77)}...` : a} → ${b.length > 80 ? `${b.slice(0, 77)}...` : b}`,
+      );
   }
   return out;
 }
@@ -34,17 +37,27 @@ interface Recomputed {
 }
 
 function recompute(record: AttemptRecord, scenario: Scenario, rubric: Rubric): Recomputed {
-  const session = replay(scenario, rubric, record.turns.map(toTraineeInput), { locale: record.locale, now: () => record.startedAt });
+  const session = replay(scenario, rubric, record.turns.map(toTraineeInput), {
+    locale: record.locale,
+    now: () => record.startedAt,
+  });
   const structural: string[] = [];
   const replayed = session.state.turns;
-  if (replayed.length !== record.turns.length) structural.push(`turns: ${record.turns.length} stored, ${replayed.length} replayable`);
+  if (replayed.length !== record.turns.length)
+    structural.push(`turns: ${record.turns.length} stored, ${replayed.length} replayable`);
   record.turns.forEach((turn, i) => {
     const r = replayed[i];
-    if (r && (r.node !== turn.node || (turn.text === undefined && !turn.silence && r.responseId !== turn.responseId))) {
-      structural.push(`turn ${i + 1}: ${turn.node}/${turn.responseId ?? '-'} → ${r.node}/${r.responseId ?? '-'}`);
+    if (
+      r &&
+      (r.node !== turn.node || (turn.text === undefined && !turn.silence && r.responseId !== turn.responseId))
+    ) {
+      structural.push(
+        `turn ${i + 1}: ${turn.node}/${turn.responseId ?? '-'} → ${r.node}/${r.responseId ?? '-'}`,
+      );
     }
   });
-  if (record.status === 'finished' && session.state.status !== 'ended') structural.push('status: finished → not ended');
+  if (record.status === 'finished' && session.state.status !== 'ended')
+    structural.push('status: finished → not ended');
   return { recomputed: summariseResult(scoreSession(session)), structural, session };
 }
 
@@ -54,10 +67,20 @@ function judge(record: AttemptRecord, run: () => Recomputed): VerifyOutcome {
     r = run();
   } catch (error) {
     // The engine should never throw, but a hostile record must not take the import down with it.
-    return { verification: 'mismatch', recomputed: null, differences: [`replay: ${String(error)}`], session: null };
+    return {
+      verification: 'mismatch',
+      recomputed: null,
+      differences: [`replay: ${String(error)}`],
+      session: null,
+    };
   }
   const differences = [...r.structural, ...compare(record.result, r.recomputed)];
-  return { verification: differences.length ? 'mismatch' : 'verified', recomputed: r.recomputed, differences, session: r.session };
+  return {
+    verification: differences.length ? 'mismatch' : 'verified',
+    recomputed: r.recomputed,
+    differences,
+    session: r.session,
+  };
 }
 
 /**
@@ -65,8 +88,13 @@ function judge(record: AttemptRecord, run: () => Recomputed): VerifyOutcome {
  * played on. Scoring is a pure function of those three, so any disagreement means the stored score
  * was edited (or came from a different engine) and must not be trusted.
  */
-export function verifyRecord(record: AttemptRecord, scenario: Scenario | undefined, rubric: Rubric | undefined): VerifyOutcome {
-  if (!scenario || !rubric) return { verification: 'unknown-scenario', recomputed: null, differences: [], session: null };
+export function verifyRecord(
+  record: AttemptRecord,
+  scenario: Scenario | undefined,
+  rubric: Rubric | undefined,
+): VerifyOutcome {
+  if (!scenario || !rubric)
+    return { verification: 'unknown-scenario', recomputed: null, differences: [], session: null };
   return judge(record, () => recompute(record, scenario, rubric));
 }
 
@@ -75,11 +103,17 @@ export function verifyRecord(record: AttemptRecord, scenario: Scenario | undefin
  * replay. The key holds everything the engine scores from (versions, locale, status and the choices,
  * typed words and silences); timings are left out because scoring does not read them.
  */
-export function createVerifier(): (record: AttemptRecord, scenario: Scenario | undefined, rubric: Rubric | undefined) => Verification {
+export function createVerifier(): (
+  record: AttemptRecord,
+  scenario: Scenario | undefined,
+  rubric: Rubric | undefined,
+) => Verification {
   const cache = new Map<string, Recomputed>();
   return (record, scenario, rubric) => {
     if (!scenario || !rubric) return 'unknown-scenario';
-    const path = record.turns.map((t) => (t.silence ? '~' : t.text !== undefined ? `"${t.text}` : `#${t.responseId ?? ''}`)).join('\u0001');
+    const path = record.turns
+      .map((t) => (t.silence ? '~' : t.text !== undefined ? `"${t.text}` : `#${t.responseId ?? ''}`))
+      .join('\u0001');
     const key = `${record.scenario.contentHash}|${record.rubric.hash}|${record.locale}|${record.status}|${record.turns.map((t) => t.node).join(',')}|${path}`;
     return judge(record, () => {
       let hit = cache.get(key);

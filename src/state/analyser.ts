@@ -1,5 +1,5 @@
 import type { Scenario } from '@/engine/format/scenario-schema';
-import type { ReplyAnalyser, TraineeInput } from '@/engine/runtime/types';
+import type { ReplyAnalyser, Session, TraineeInput } from '@/engine/runtime/types';
 
 let loading: Promise<ReplyAnalyser> | null = null;
 
@@ -12,7 +12,13 @@ export function loadAnalyser(): Promise<ReplyAnalyser> {
 export const allowsTyping = (scenario: Scenario) => Object.values(scenario.nodes).some((n) => n.freeText);
 export const hasTypedReplies = (inputs: readonly TraineeInput[]) => inputs.some((i) => 'text' in i);
 
-/** `{analyser}` when the scenario or the replayed inputs need one, else `{}`. */
-export async function analyserOptions(scenario: Scenario, inputs: readonly TraineeInput[] = []): Promise<{ analyser?: ReplyAnalyser }> {
-  return allowsTyping(scenario) || hasTypedReplies(inputs) ? { analyser: await loadAnalyser() } : {};
+/** `{analyser}` when the replayed inputs include typed replies, else `{}`. */
+export async function analyserOptions(inputs: readonly TraineeInput[]): Promise<{ analyser?: ReplyAnalyser }> {
+  return hasTypedReplies(inputs) ? { analyser: await loadAnalyser() } : {};
 }
+
+/** The same session, able to read typed replies from now on. */
+export const withAnalyser = (session: Session, analyser: ReplyAnalyser): Session => ({ ...session, options: { ...session.options, analyser } });
+
+/** Fetch the analyser ahead of need, e.g. when the trainee focuses the reply box. */
+export const preloadAnalyser = () => void loadAnalyser().catch(() => undefined);

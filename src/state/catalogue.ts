@@ -158,5 +158,32 @@ export function setCatalogueForTests(catalogue: Catalogue | null): void {
 }
 
 export function findEntry(catalogue: Catalogue, scenarioId: string): CatalogueEntry | undefined {
+  if (isPreviewId(scenarioId)) return previews.get(scenarioId);
   return catalogue.entries.find((e) => e.scenario.id === scenarioId);
+}
+
+// Previews: a trainer's unsaved scenario from the Author view, played in the normal Play view.
+// They live in memory only, under an id no library scenario can have (scenario ids are kebab-case).
+export const PREVIEW_PREFIX = 'preview:';
+const previews = new Map<string, CatalogueEntry>();
+
+export const isPreviewId = (scenarioId: string | null | undefined): boolean =>
+  typeof scenarioId === 'string' && scenarioId.startsWith(PREVIEW_PREFIX);
+
+/** Registers (or replaces) the preview of a loaded scenario; returns the id to play it under. */
+export function addPreview(scenario: Scenario): string {
+  const id = `${PREVIEW_PREFIX}${scenario.id}`;
+  previews.set(id, { scenario, hash: contentHash(scenario), file: 'preview', diagnostics: [] });
+  return id;
+}
+
+/** Raw text of a library scenario file, for the Author view's "Load example"; null when not a library file. */
+export async function loadScenarioSource(file: string): Promise<string | null> {
+  const loader = scenarioFiles[`/${file}`];
+  if (!loader) return null;
+  try {
+    return await loader();
+  } catch {
+    return null;
+  }
 }

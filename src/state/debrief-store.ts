@@ -64,7 +64,7 @@ export const useDebrief = create<DebriefStore>((set, get) => ({
       if (get().attemptId !== attemptId) return;
       if (!scenario || !rubric) return set({ status: 'missing' });
       const inputs = record.turns.map(toTraineeInput);
-      const typing = await analyserOptions(scenario, inputs);
+      const typing = await analyserOptions(inputs);
       if (get().attemptId !== attemptId) return;
       const session = replay(scenario, rubric, inputs, { locale: record.locale, ...fixedClock, ...typing });
       const recomputed = scoreSession(session);

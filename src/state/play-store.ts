@@ -1,4 +1,4 @@
-import { analyserOptions } from './analyser';
+import { loadAnalyser, withAnalyser } from './analyser';
 import { create } from 'zustand';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import {
@@ -12,7 +12,7 @@ import { buildAttemptRecord } from '@/records/attempt-record';
 import { saveAttempt, saveRubricSnapshot, saveScenarioSnapshot } from '@/records/attempts';
 import { deleteDraft, loadDraft, saveDraft } from '@/records/drafts';
 import { abandonDraft } from './abandon-draft';
-import { findEntry, useCatalogue, type CatalogueEntry } from './catalogue';
+import { findEntry, isPreviewId, useCatalogue, type CatalogueEntry } from './catalogue';
 import type { Trainee } from './trainee-store';
 
 export type PlayNotice = 'resumed' | 'scenario-changed' | 'other-draft-closed' | 'storage-failed';
@@ -69,7 +69,11 @@ export const clock = { now: () => Date.now() };
 let openSeq = 0;
 
 export const usePlay = create<PlayStore>((set, get) => {
+  // A trainer's preview (Author view) is never persisted: no draft, no snapshots, no attempt record,
+  // so it cannot close a trainee's unfinished attempt nor show up in Review.
+  const previewing = () => isPreviewId(get().scenarioId);
   const persist = async () => {
+    if (previewing()) return;
     const { session, entry, rubricHash, attemptId, trainee } = get();
     if (!session || !entry || !rubricHash || !attemptId || !trainee) return;
     const saved = await saveDraft({
@@ -88,6 +92,10 @@ export const usePlay = create<PlayStore>((set, get) => {
   const finishAttempt = async (status: 'finished' | 'abandoned'): Promise<string | null> => {
     const { session, entry, rubricHash, attemptId, trainee } = get();
     if (!session || !entry || !rubricHash || !attemptId || !trainee) return null;
+    if (previewing()) {
+      set({ attemptId: null }); // nothing saved, so no debrief to link to
+      return null;
+    }
     const record = buildAttemptRecord({
       attemptId,
       trainee,
@@ -113,7 +121,7 @@ export const usePlay = create<PlayStore>((set, get) => {
     trainee: Trainee,
     locale: string,
   ) => {
-    const session = start(entry.scenario, rubric, { locale, now: clock.now, ...(await analyserOptions(entry.scenario)) });
+    const session = start(entry.scenario, rubric, { locale, now: clock.now });
     set({
       session,
       attemptId: crypto.randomUUID(),
@@ -122,10 +130,11 @@ export const usePlay = create<PlayStore>((set, get) => {
       trainee,
     });
     // Snapshots pin the exact versions so the record can be replayed after the files change.
-    await Promise.all([
-      saveScenarioSnapshot(entry.scenario, entry.hash),
-      saveRubricSnapshot(rubric, rubricHash),
-    ]);
+    if (!previewing())
+      await Promise.all([
+        saveScenarioSnapshot(entry.scenario, entry.hash),
+        saveRubricSnapshot(rubric, rubricHash),
+      ]);
     if (session.state.status !== 'ended') return persist();
     const id = await finishAttempt('finished'); // a scenario that ends before the first turn
     set({ phase: 'ended', attemptId: id ?? get().attemptId });
@@ -143,14 +152,13 @@ export const usePlay = create<PlayStore>((set, get) => {
       if (!entry) return set({ phase: 'missing' });
       const { rubric, rubricHash } = catalogue;
       set({ entry, rubric, rubricHash });
+      if (isPreviewId(scenarioId)) return begin(entry, rubric, rubricHash, trainee, locale);
 
       const draft = await loadDraft();
       if (seq !== openSeq) return;
       if (draft && draft.state.scenarioId === scenarioId && draft.state.status === 'active') {
         if (draft.scenarioHash === entry.hash && draft.rubricHash === rubricHash) {
-          const typing = await analyserOptions(entry.scenario);
-          if (seq !== openSeq) return;
-          const session = engineSetLocale(resume(entry.scenario, rubric, draft.state, { now: clock.now, ...typing }), locale);
+          const session = engineSetLocale(resume(entry.scenario, rubric, draft.state, { now: clock.now }), locale);
           set({
             session,
             attemptId: draft.attemptId,
@@ -173,7 +181,10 @@ export const usePlay = create<PlayStore>((set, get) => {
       const { session, paused, turnStartedAt, phase } = get();
       if (!session || paused || phase !== 'playing') return;
       const input = { ...answer, msToAnswer: Math.max(0, clock.now() - turnStartedAt) } as TraineeInput;
-      const step = engineRespond(session, input);
+      // The analyser's cue lists are fetched on the first typed reply, not with the scenario.
+      const ready = 'text' in input && !session.options.analyser ? withAnalyser(session, await loadAnalyser()) : session;
+      if (get().session !== session) return; // the attempt moved on while the analyser loaded
+      const step = engineRespond(ready, input);
       const rejected = step.effects.find((e) => e.type === 'rejected');
       if (rejected) return set({ rejected: rejected.reason });
       const ended = step.session.state.status === 'ended';

@@ -4,9 +4,23 @@ import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import type { AttemptRecord } from '@/records/attempt-record';
 import type { AttemptRow } from '@/records/attempt-row';
-import { getAttempt, getRubricSnapshot, getScenarioSnapshot, listAttempts, listScenarioSnapshots, saveRubricSnapshot, verifyPending } from '@/records/attempts';
+import {
+  getAttempt,
+  getRubricSnapshot,
+  getScenarioSnapshot,
+  listAttempts,
+  listScenarioSnapshots,
+  saveRubricSnapshot,
+  verifyPending,
+} from '@/records/attempts';
 import type { StorageKind } from '@/records/backend';
-import { exportBundle, importBundles, type ExportedBundle, type ImportReport, type ImportSource } from '@/records/import-export';
+import {
+  exportBundle,
+  importBundles,
+  type ExportedBundle,
+  type ImportReport,
+  type ImportSource,
+} from '@/records/import-export';
 import { storageFallbackReason, storageStatus, type RecordsError } from '@/records/storage';
 import { verifyRecord, type VerifyOutcome } from '@/records/verify';
 import { modelAnswers } from '@/engine/lint/best-path';
@@ -79,7 +93,11 @@ export const useRecords = create<RecordsState>((set, get) => ({
     // Storing the current rubric lets attempts saved before it was snapshotted be verified now.
     for (const r of rubrics) await saveRubricSnapshot(r.rubric, r.hash);
     const pending = await verifyPending();
-    const [rows, snapshots, fromCatalogue] = await Promise.all([listAttempts(), listScenarioSnapshots(), catalogueTitles()]);
+    const [rows, snapshots, fromCatalogue] = await Promise.all([
+      listAttempts(),
+      listScenarioSnapshots(),
+      catalogueTitles(),
+    ]);
     const titles: Record<string, LocalizedText> = {};
     for (const s of snapshots) titles[s.scenario.id] = s.scenario.title;
     set({
@@ -97,7 +115,14 @@ export const useRecords = create<RecordsState>((set, get) => ({
     set({ importing: true });
     const reports = await importBundles(files, { rubrics: await currentRubrics() });
     const quota = reports.find((r) => !r.ok && (r.reason === 'quota' || r.reason === 'storage'));
-    set({ importing: false, reports, error: quota && !quota.ok ? { kind: quota.reason === 'quota' ? 'quota' : 'storage', message: quota.detail } : get().error });
+    set({
+      importing: false,
+      reports,
+      error:
+        quota && !quota.ok
+          ? { kind: quota.reason === 'quota' ? 'quota' : 'storage', message: quota.detail }
+          : get().error,
+    });
     await get().load();
     return reports;
   },
@@ -114,8 +139,12 @@ export const useRecords = create<RecordsState>((set, get) => ({
   openAttempt: async (id) => {
     const record = await getAttempt(id);
     if (!record) return null;
-    const [scenario, stored] = await Promise.all([getScenarioSnapshot(record.scenario.contentHash), getRubricSnapshot(record.rubric.hash)]);
-    const rubric = stored ?? (await currentRubrics()).find((r) => r.hash === record.rubric.hash)?.rubric ?? null;
+    const [scenario, stored] = await Promise.all([
+      getScenarioSnapshot(record.scenario.contentHash),
+      getRubricSnapshot(record.rubric.hash),
+    ]);
+    const rubric =
+      stored ?? (await currentRubrics()).find((r) => r.hash === record.rubric.hash)?.rubric ?? null;
     const check = verifyRecord(record, scenario ?? undefined, rubric ?? undefined);
     let answers: AttemptDetail['modelAnswers'] = [];
     try {

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'debrief'; attemptId: string }
   | { name: 'review' }
   | { name: 'review-attempt'; attemptId: string }
+  | { name: 'author' }
   | { name: 'not-found'; path: string };
 
 function decode(part: string): string {
@@ -27,6 +28,7 @@ export function parseHash(hash: string): Route {
   if (head === 'review' && parts.length === 1) return { name: 'review' };
   if (head === 'review' && second === 'attempt' && third && parts.length === 3)
     return { name: 'review-attempt', attemptId: third };
+  if (head === 'author' && parts.length === 1) return { name: 'author' };
   return { name: 'not-found', path };
 }
 
@@ -36,6 +38,7 @@ export const routeHref = {
   debrief: (attemptId: string) => `#/debrief/${encodeURIComponent(attemptId)}`,
   review: () => '#/review',
   reviewAttempt: (attemptId: string) => `#/review/attempt/${encodeURIComponent(attemptId)}`,
+  author: () => '#/author',
 };
 
 export function navigate(href: string): void {

@@ -1,22 +1,75 @@
 import type { AttemptRow } from '@/records/attempt-row';
-import { filterRows, pickBucket, sortRows, teamSummary, traineeList, traineeProgress } from '@/records/aggregate';
+import {
+  filterRows,
+  pickBucket,
+  sortRows,
+  teamSummary,
+  traineeList,
+  traineeProgress,
+} from '@/records/aggregate';
 
 const DAY = 86_400_000;
 function row(partial: Partial<AttemptRow>): AttemptRow {
   return {
     id: partial.id ?? Math.random().toString(36).slice(2),
-    traineeId: 't1', traineeName: 'Li', scenarioId: 's1', scenarioVersion: 1, scenarioHash: 'aaaaaaaaaaaaaaaa', rubricHash: 'bbbbbbbbbbbbbbbb',
-    locale: 'en', status: 'finished', startedAt: 0, finishedAt: 60_000, durationMs: 60_000, turns: 3, overall: 80,
-    scores: { listening: 80, apology: 80, resolution: 80, etiquette: 80 }, passed: true, outcome: 'resolved',
-    violated: [], missed: [], verification: 'verified',
+    traineeId: 't1',
+    traineeName: 'Li',
+    scenarioId: 's1',
+    scenarioVersion: 1,
+    scenarioHash: 'aaaaaaaaaaaaaaaa',
+    rubricHash: 'bbbbbbbbbbbbbbbb',
+    locale: 'en',
+    status: 'finished',
+    startedAt: 0,
+    finishedAt: 60_000,
+    durationMs: 60_000,
+    turns: 3,
+    overall: 80,
+    scores: { listening: 80, apology: 80, resolution: 80, etiquette: 80 },
+    passed: true,
+    outcome: 'resolved',
+    violated: [],
+    missed: [],
+    verification: 'verified',
     ...partial,
   };
 }
 
 const rows = [
-  row({ id: 'a', traineeId: 't1', traineeName: 'Li', scenarioId: 's1', startedAt: 10 * DAY, overall: 90, passed: true, scores: { listening: 100, apology: 80, resolution: null, etiquette: 90 }, missed: ['etiquette.closing'] }),
-  row({ id: 'b', traineeId: 't2', traineeName: 'Wang', scenarioId: 's1', startedAt: 11 * DAY, overall: 40, passed: false, scores: { listening: 20, apology: 60, resolution: 40, etiquette: 40 }, violated: ['etiquette.no-blame', 'apology.no-excuses'], missed: ['etiquette.closing'], verification: 'mismatch' }),
-  row({ id: 'c', traineeId: 't1', traineeName: 'Li', scenarioId: 's2', startedAt: 12 * DAY, overall: 70, passed: true, violated: ['etiquette.no-blame'] }),
+  row({
+    id: 'a',
+    traineeId: 't1',
+    traineeName: 'Li',
+    scenarioId: 's1',
+    startedAt: 10 * DAY,
+    overall: 90,
+    passed: true,
+    scores: { listening: 100, apology: 80, resolution: null, etiquette: 90 },
+    missed: ['etiquette.closing'],
+  }),
+  row({
+    id: 'b',
+    traineeId: 't2',
+    traineeName: 'Wang',
+    scenarioId: 's1',
+    startedAt: 11 * DAY,
+    overall: 40,
+    passed: false,
+    scores: { listening: 20, apology: 60, resolution: 40, etiquette: 40 },
+    violated: ['etiquette.no-blame', 'apology.no-excuses'],
+    missed: ['etiquette.closing'],
+    verification: 'mismatch',
+  }),
+  row({
+    id: 'c',
+    traineeId: 't1',
+    traineeName: 'Li',
+    scenarioId: 's2',
+    startedAt: 12 * DAY,
+    overall: 70,
+    passed: true,
+    violated: ['etiquette.no-blame'],
+  }),
 ];
 
 describe('aggregation', () => {
@@ -67,7 +120,10 @@ describe('aggregation', () => {
   });
 
   it('lists trainees and a trainee’s progress oldest first', () => {
-    expect(traineeList(rows).map((t) => [t.name, t.attempts, t.averageOverall])).toEqual([['Li', 2, 80], ['Wang', 1, 40]]);
+    expect(traineeList(rows).map((t) => [t.name, t.attempts, t.averageOverall])).toEqual([
+      ['Li', 2, 80],
+      ['Wang', 1, 40],
+    ]);
     expect(traineeProgress(rows, 't1').map((p) => p.id)).toEqual(['a', 'c']);
   });
 });

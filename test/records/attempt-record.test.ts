@@ -1,4 +1,5 @@
-import { AttemptRecordSchema, toTraineeInput, RECORD_VERSION } from '@/records/attempt-record';
+import { toTraineeInput, RECORD_VERSION } from '@/records/attempt-record';
+import { AttemptRecordSchema } from '@/records/attempt-record-schema';
 import { BAD, GOOD, playRecord, rubric, scenario } from './fixtures';
 import { verifyRecord } from '@/records/verify';
 
@@ -44,7 +45,10 @@ describe('attempt record v1', () => {
     const v = verifyRecord(scoreEdited, scenario, rubric);
     expect(v.verification).toBe('mismatch');
     expect(v.differences.join('\n')).toMatch(/overall/);
-    const responseEdited = { ...record, turns: record.turns.map((t, i) => (i === 0 ? { ...t, responseId: 'greet-apologise' } : t)) };
+    const responseEdited = {
+      ...record,
+      turns: record.turns.map((t, i) => (i === 0 ? { ...t, responseId: 'greet-apologise' } : t)),
+    };
     expect(verifyRecord(responseEdited, scenario, rubric).verification).toBe('mismatch');
     const unknownChoice = { ...record, turns: record.turns.map((t) => ({ ...t, responseId: 'nope' })) };
     expect(verifyRecord(unknownChoice, scenario, rubric).verification).toBe('mismatch');
@@ -53,9 +57,19 @@ describe('attempt record v1', () => {
 
   it('editing the scenario never rescores an attempt made on the old version', () => {
     const record = playRecord(GOOD);
-    const edited = { ...scenario, version: 2, customer: { ...scenario.customer, mood: { anger: 95, trust: 5 } } };
+    const edited = {
+      ...scenario,
+      version: 2,
+      customer: { ...scenario.customer, mood: { anger: 95, trust: 5 } },
+    };
     // Against its own snapshot it still verifies; against the edited version it would not.
     expect(verifyRecord(record, scenario, rubric).verification).toBe('verified');
     expect(verifyRecord(record, edited, rubric).verification).toBe('mismatch');
+  });
+
+  it('a very long trainee name or id is clamped so the record still saves', () => {
+    const record = playRecord(GOOD, { id: 'x'.repeat(300), name: '李'.repeat(500) });
+    expect(AttemptRecordSchema.safeParse(record).success).toBe(true);
+    expect(record.trainee.name).toHaveLength(200);
   });
 });

@@ -2,7 +2,13 @@ import { neutraliseFormula, toCsv } from '@/records/csv';
 
 describe('CSV export', () => {
   it('quotes commas, quotes and line breaks per RFC 4180, with CRLF line ends', () => {
-    const csv = toCsv(['name', 'note'], [['Li, Na', 'said "hi"\nthen left'], ['Wang', null]]);
+    const csv = toCsv(
+      ['name', 'note'],
+      [
+        ['Li, Na', 'said "hi"\nthen left'],
+        ['Wang', null],
+      ],
+    );
     expect(csv).toBe('name,note\r\n"Li, Na","said ""hi""\nthen left"\r\nWang,\r\n');
   });
 

@@ -11,12 +11,20 @@ export const rubric = fakeRubric();
 export const scenarioHash = contentHash(scenario);
 export const rubricHash = contentHash(rubric);
 
-export const GOOD: TraineeInput[] = [{ choice: 'greet-apologise', msToAnswer: 4200 }, { choice: 'promise', msToAnswer: 3100 }, { choice: 'keep', msToAnswer: 2500 }];
+export const GOOD: TraineeInput[] = [
+  { choice: 'greet-apologise', msToAnswer: 4200 },
+  { choice: 'promise', msToAnswer: 3100 },
+  { choice: 'keep', msToAnswer: 2500 },
+];
 export const BAD: TraineeInput[] = [{ choice: 'blame', msToAnswer: 900 }, { choice: 'vague' }];
 
 let n = 0;
 /** A real record: the engine plays the inputs, so its score is exactly what verification recomputes. */
-export function playRecord(inputs: TraineeInput[] = GOOD, trainee = { id: 'e-1001', name: 'Li Na' }, status: 'finished' | 'abandoned' = 'finished'): AttemptRecord {
+export function playRecord(
+  inputs: TraineeInput[] = GOOD,
+  trainee = { id: 'e-1001', name: 'Li Na' },
+  status: 'finished' | 'abandoned' = 'finished',
+): AttemptRecord {
   n += 1;
   let t = Date.UTC(2026, 10, 1 + (n % 20), 9, 0, 0);
   const session = replay(scenario, rubric, inputs, { locale: 'en', now: () => (t += 5000) });

@@ -1,9 +1,26 @@
 import 'fake-indexeddb/auto';
 import { contentHash } from '@/engine/format/content-hash';
-import { getAttempt, listAttempts, saveAttempt, saveRubricSnapshot, saveScenarioSnapshot, clearAllRecords } from '@/records/attempts';
+import {
+  getAttempt,
+  listAttempts,
+  saveAttempt,
+  saveRubricSnapshot,
+  saveScenarioSnapshot,
+  clearAllRecords,
+} from '@/records/attempts';
 import { buildBundle, bundleChecksum, parseBundle, type AttemptBundle } from '@/records/bundle';
 import { exportBundle, importBundles } from '@/records/import-export';
-import { BAD, freshStorage, GOOD, playRecord, rubric, rubricHash, scenario, scenarioHash, source } from './fixtures';
+import {
+  BAD,
+  freshStorage,
+  GOOD,
+  playRecord,
+  rubric,
+  rubricHash,
+  scenario,
+  scenarioHash,
+  source,
+} from './fixtures';
 
 beforeEach(freshStorage);
 
@@ -34,7 +51,14 @@ describe('export → import', () => {
     expect(await listAttempts()).toHaveLength(0);
 
     const [report] = await importBundles([source(exported.filename, exported.json)]);
-    expect(report).toEqual({ file: exported.filename, ok: true, imported: 2, duplicates: 0, flagged: 0, migrated: 0 });
+    expect(report).toEqual({
+      file: exported.filename,
+      ok: true,
+      imported: 2,
+      duplicates: 0,
+      flagged: 0,
+      migrated: 0,
+    });
     const rows = await listAttempts();
     expect(rows.map((r) => r.verification)).toEqual(['verified', 'verified']);
     for (const r of records) expect(await getAttempt(r.id)).toEqual(r);
@@ -50,8 +74,14 @@ describe('export → import', () => {
   it('importing the same bundle twice (or two overlapping bundles at once) de-duplicates by id', async () => {
     const { exported } = await playAndExport();
     await clearAllRecords();
-    const reports = await importBundles([source('one.json', exported.json), source('two.json', exported.json)]);
-    expect(reports.map((r) => r.ok && [r.imported, r.duplicates])).toEqual([[2, 0], [0, 2]]);
+    const reports = await importBundles([
+      source('one.json', exported.json),
+      source('two.json', exported.json),
+    ]);
+    expect(reports.map((r) => r.ok && [r.imported, r.duplicates])).toEqual([
+      [2, 0],
+      [0, 2],
+    ]);
     const again = await importBundles([source('three.json', exported.json)]);
     expect(again[0]).toMatchObject({ ok: true, imported: 0, duplicates: 2 });
     expect(await listAttempts()).toHaveLength(2);
@@ -63,7 +93,9 @@ describe('export → import', () => {
     const failing = records[1]!;
     const tampered = {
       ...exported.bundle,
-      attempts: exported.bundle.attempts.map((a) => (a.id === failing.id ? { ...a, result: { ...a.result, overall: 96, passed: true } } : a)),
+      attempts: exported.bundle.attempts.map((a) =>
+        a.id === failing.id ? { ...a, result: { ...a.result, overall: 96, passed: true } } : a,
+      ),
     };
     const [report] = await importBundles([source('tampered.json', resign(tampered))]);
     expect(report).toMatchObject({ ok: true, imported: 2, flagged: 1 });
@@ -75,15 +107,25 @@ describe('export → import', () => {
   it('an attempt whose scenario version is not in the bundle or the store is flagged unknown-scenario', async () => {
     const { exported } = await playAndExport();
     await freshStorage();
-    const [report] = await importBundles([source('noscen.json', resign({ ...exported.bundle, scenarios: {} }))]);
+    const [report] = await importBundles([
+      source('noscen.json', resign({ ...exported.bundle, scenarios: {} })),
+    ]);
     expect(report).toMatchObject({ ok: true, imported: 2, flagged: 2 });
-    expect((await listAttempts()).map((r) => r.verification)).toEqual(['unknown-scenario', 'unknown-scenario']);
+    expect((await listAttempts()).map((r) => r.verification)).toEqual([
+      'unknown-scenario',
+      'unknown-scenario',
+    ]);
   });
 
   it('a different scenario smuggled in under a known hash is refused', async () => {
     const { exported } = await playAndExport();
     await freshStorage();
-    const forged = { ...exported.bundle, scenarios: { [scenarioHash]: { ...scenario, customer: { ...scenario.customer, mood: { anger: 0, trust: 100 } } } } };
+    const forged = {
+      ...exported.bundle,
+      scenarios: {
+        [scenarioHash]: { ...scenario, customer: { ...scenario.customer, mood: { anger: 0, trust: 100 } } },
+      },
+    };
     const [report] = await importBundles([source('forged.json', resign(forged))]);
     expect(report).toMatchObject({ ok: false, reason: 'invalid-scenario' });
     expect(await listAttempts()).toHaveLength(0);
@@ -92,12 +134,36 @@ describe('export → import', () => {
   it('old v0 records inside a bundle are migrated on import', async () => {
     const record = playRecord(GOOD);
     const v0 = {
-      id: 'legacy-1', traineeName: 'Old Timer', scenarioId: record.scenario.id, scenarioVersion: 1, scenarioHash, rubricHash, lang: 'en',
-      started: new Date(record.startedAt).toISOString(), finished: new Date(record.finishedAt).toISOString(),
-      turns: record.turns.map((t) => ({ node: t.node, response: t.responseId!, time: new Date(t.at).toISOString() })),
-      score: { ...record.result.scores, overall: record.result.overall, passed: record.result.passed, critical: [], outcome: 'resolved', mood: record.result.moodCurve.map((m) => [m.anger, m.trust]), broken: record.result.violated, missed: record.result.missed },
+      id: 'legacy-1',
+      traineeName: 'Old Timer',
+      scenarioId: record.scenario.id,
+      scenarioVersion: 1,
+      scenarioHash,
+      rubricHash,
+      lang: 'en',
+      started: new Date(record.startedAt).toISOString(),
+      finished: new Date(record.finishedAt).toISOString(),
+      turns: record.turns.map((t) => ({
+        node: t.node,
+        response: t.responseId!,
+        time: new Date(t.at).toISOString(),
+      })),
+      score: {
+        ...record.result.scores,
+        overall: record.result.overall,
+        passed: record.result.passed,
+        critical: [],
+        outcome: 'resolved',
+        mood: record.result.moodCurve.map((m) => [m.anger, m.trust]),
+        broken: record.result.violated,
+        missed: record.result.missed,
+      },
     };
-    const bundle = buildBundle({ attempts: [v0 as never], scenarios: { [scenarioHash]: scenario }, rubrics: { [rubricHash]: rubric } });
+    const bundle = buildBundle({
+      attempts: [v0 as never],
+      scenarios: { [scenarioHash]: scenario },
+      rubrics: { [rubricHash]: rubric },
+    });
     const [report] = await importBundles([source('old.json', JSON.stringify(bundle))]);
     expect(report).toMatchObject({ ok: true, imported: 1, migrated: 1, flagged: 0 });
   });
@@ -126,12 +192,20 @@ describe('bad bundles are refused and change nothing', () => {
   it('one invalid record refuses the whole bundle, valid ones included', async () => {
     const { exported } = await playAndExport();
     await clearAllRecords();
-    const bad = { ...exported.bundle, attempts: [...exported.bundle.attempts, { ...exported.bundle.attempts[0]!, id: crypto.randomUUID(), result: { overall: 'lots' } }] };
+    const bad = {
+      ...exported.bundle,
+      attempts: [
+        ...exported.bundle.attempts,
+        { ...exported.bundle.attempts[0]!, id: crypto.randomUUID(), result: { overall: 'lots' } },
+      ],
+    };
     await expectRefused(resign(bad as AttemptBundle), 'invalid-record');
   });
   it('an oversized file is refused before it is read', async () => {
     let read = false;
-    const [report] = await importBundles([{ name: 'huge.json', size: 200 * 1024 * 1024, text: async () => ((read = true), '') }]);
+    const [report] = await importBundles([
+      { name: 'huge.json', size: 200 * 1024 * 1024, text: async () => ((read = true), '') },
+    ]);
     expect(report).toMatchObject({ ok: false, reason: 'too-large' });
     expect(read).toBe(false);
   });
@@ -143,7 +217,10 @@ describe('bad bundles are refused and change nothing', () => {
     const { exported } = await playAndExport();
     await freshStorage();
     const name = '<img src=x onerror="alert(1)">';
-    const evil = { ...exported.bundle, attempts: exported.bundle.attempts.map((a) => ({ ...a, trainee: { ...a.trainee, name } })) };
+    const evil = {
+      ...exported.bundle,
+      attempts: exported.bundle.attempts.map((a) => ({ ...a, trainee: { ...a.trainee, name } })),
+    };
     const [report] = await importBundles([source('evil.json', resign(evil))]);
     expect(report).toMatchObject({ ok: true, imported: 2 });
     expect((await listAttempts())[0]?.traineeName).toBe(name);
@@ -151,7 +228,10 @@ describe('bad bundles are refused and change nothing', () => {
   it('a refused file does not stop the good files next to it', async () => {
     const { exported } = await playAndExport();
     await freshStorage();
-    const reports = await importBundles([source('junk.json', 'not json'), source('good.json', exported.json)]);
+    const reports = await importBundles([
+      source('junk.json', 'not json'),
+      source('good.json', exported.json),
+    ]);
     expect(reports.map((r) => r.ok)).toEqual([false, true]);
     expect(await listAttempts()).toHaveLength(2);
   });

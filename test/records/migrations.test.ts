@@ -1,4 +1,5 @@
-import { AttemptRecordSchema, type AttemptRecord } from '@/records/attempt-record';
+import type { AttemptRecord } from '@/records/attempt-record';
+import { AttemptRecordSchema } from '@/records/attempt-record-schema';
 import { migrateRecord, uuidFromLegacyId, type RecordV0 } from '@/records/migrations';
 import { verifyRecord } from '@/records/verify';
 import { GOOD, playRecord, rubric, scenario } from './fixtures';
@@ -16,7 +17,12 @@ function toV0(r: AttemptRecord, id = 'proto-42'): RecordV0 {
     lang: r.locale,
     started: new Date(r.startedAt).toISOString(),
     finished: new Date(r.finishedAt).toISOString(),
-    turns: r.turns.map((t) => ({ node: t.node, response: t.responseId ?? undefined, time: new Date(t.at).toISOString(), ms: t.msToAnswer ?? undefined })),
+    turns: r.turns.map((t) => ({
+      node: t.node,
+      response: t.responseId ?? undefined,
+      time: new Date(t.at).toISOString(),
+      ms: t.msToAnswer ?? undefined,
+    })),
     score: {
       ...r.result.scores,
       overall: r.result.overall,
@@ -39,7 +45,14 @@ describe('record migrations', () => {
     const parsed = AttemptRecordSchema.safeParse(migrated.ok ? migrated.value : null);
     expect(parsed.success).toBe(true);
     const record = parsed.data!;
-    expect(record).toMatchObject({ recordVersion: 1, status: 'finished', trainee: v1.trainee, scenario: v1.scenario, startedAt: v1.startedAt, finishedAt: v1.finishedAt });
+    expect(record).toMatchObject({
+      recordVersion: 1,
+      status: 'finished',
+      trainee: v1.trainee,
+      scenario: v1.scenario,
+      startedAt: v1.startedAt,
+      finishedAt: v1.finishedAt,
+    });
     expect(record.turns.map((t) => t.responseId)).toEqual(['greet-apologise', 'promise', 'keep']);
     expect(verifyRecord(record, scenario, rubric).verification).toBe('verified');
   });
@@ -52,7 +65,12 @@ describe('record migrations', () => {
   });
 
   it('a v0 record without an ending or trainee id is abandoned and keyed by name', () => {
-    const v0 = { ...toV0(playRecord(GOOD)), traineeId: undefined, finished: null, score: { ...toV0(playRecord(GOOD)).score, outcome: null } };
+    const v0 = {
+      ...toV0(playRecord(GOOD)),
+      traineeId: undefined,
+      finished: null,
+      score: { ...toV0(playRecord(GOOD)).score, outcome: null },
+    };
     const migrated = migrateRecord(v0);
     const record = AttemptRecordSchema.parse(migrated.ok ? migrated.value : null);
     expect(record.status).toBe('abandoned');
@@ -65,9 +83,15 @@ describe('record migrations', () => {
   });
 
   it('refuses newer versions, non-records and broken v0 shapes', () => {
-    expect(migrateRecord({ ...playRecord(GOOD), recordVersion: 7 })).toMatchObject({ ok: false, reason: 'newer-version' });
+    expect(migrateRecord({ ...playRecord(GOOD), recordVersion: 7 })).toMatchObject({
+      ok: false,
+      reason: 'newer-version',
+    });
     expect(migrateRecord('hello')).toMatchObject({ ok: false, reason: 'not-a-record' });
     expect(migrateRecord({ recordVersion: -1 })).toMatchObject({ ok: false, reason: 'too-old' });
-    expect(migrateRecord({ traineeName: 'x', scenarioId: 'y' })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(migrateRecord({ traineeName: 'x', scenarioId: 'y' })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 });

@@ -1,9 +1,18 @@
 import 'fake-indexeddb/auto';
-import { getAttempt, getScenarioSnapshot, listAttempts, saveAttempt, saveRubricSnapshot, saveScenarioSnapshot, verifyPending } from '@/records/attempts';
+import {
+  getAttempt,
+  getScenarioSnapshot,
+  listAttempts,
+  saveAttempt,
+  saveRubricSnapshot,
+  saveScenarioSnapshot,
+  verifyPending,
+} from '@/records/attempts';
 import { createMemoryBackend } from '@/records/memory-backend';
 import { deleteDraft, loadDraft, saveDraft } from '@/records/drafts';
 import { configureStorage, storageStatus } from '@/records/storage';
 import { replay } from '@/engine/runtime/session';
+import { contentHash } from '@/engine/format/content-hash';
 import { BAD, freshStorage, GOOD, playRecord, rubric, rubricHash, scenario, scenarioHash } from './fixtures';
 
 beforeEach(freshStorage);
@@ -18,7 +27,12 @@ describe('attempt storage (IndexedDB)', () => {
     expect(storageStatus()).toBe('indexeddb');
     const rows = await listAttempts();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: record.id, traineeName: 'Li Na', verification: 'verified', overall: record.result.overall });
+    expect(rows[0]).toMatchObject({
+      id: record.id,
+      traineeName: 'Li Na',
+      verification: 'verified',
+      overall: record.result.overall,
+    });
     expect(await getAttempt(record.id)).toEqual(record);
     expect(await getAttempt('missing')).toBeNull();
   });
@@ -39,6 +53,27 @@ describe('attempt storage (IndexedDB)', () => {
     expect((await getScenarioSnapshot(scenarioHash))?.version).toBe(1);
   });
 
+  it('editing a scenario later never breaks or rescores attempts already made on the old version', async () => {
+    await saveScenarioSnapshot(scenario, scenarioHash);
+    await saveRubricSnapshot(rubric, rubricHash);
+    const record = playRecord(GOOD);
+    await saveAttempt(record);
+    const edited = {
+      ...scenario,
+      version: 2,
+      customer: { ...scenario.customer, mood: { anger: 95, trust: 5 } },
+    };
+    await saveScenarioSnapshot(edited, contentHash(edited));
+    await saveRubricSnapshot(rubric, rubricHash);
+    expect(await verifyPending()).toMatchObject({ ok: true, value: [] });
+    expect((await listAttempts())[0]).toMatchObject({
+      verification: 'verified',
+      overall: record.result.overall,
+      scenarioVersion: 1,
+    });
+    expect(await getScenarioSnapshot(scenarioHash)).toEqual(scenario);
+  });
+
   it('filters rows by trainee and pass', async () => {
     await saveAttempt(playRecord(GOOD, { id: 'a', name: 'A' }));
     await saveAttempt(playRecord(BAD, { id: 'b', name: 'B' }));
@@ -55,7 +90,14 @@ describe('attempt storage (IndexedDB)', () => {
 
   it('keeps one draft, replaces it each turn and deletes it', async () => {
     const session = replay(scenario, rubric, [{ choice: 'greet-apologise' }], { locale: 'en', now: () => 1 });
-    const draft = { attemptId: crypto.randomUUID(), trainee: { id: 'a', name: 'A' }, scenarioHash, rubricHash, state: session.state, savedAt: 1 };
+    const draft = {
+      attemptId: crypto.randomUUID(),
+      trainee: { id: 'a', name: 'A' },
+      scenarioHash,
+      rubricHash,
+      state: session.state,
+      savedAt: 1,
+    };
     await saveDraft(draft);
     await saveDraft({ ...draft, savedAt: 2 });
     expect((await loadDraft())?.savedAt).toBe(2);
@@ -75,7 +117,11 @@ describe('storage faults', () => {
   });
 
   it('a database that refuses to open falls back to memory', async () => {
-    const broken = { open: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } } as unknown as IDBFactory;
+    const broken = {
+      open: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
     await configureStorage({ indexedDB: broken });
     expect((await saveAttempt(playRecord(GOOD))).ok).toBe(true);
     expect(storageStatus()).toBe('memory');
@@ -92,7 +138,7 @@ describe('storage faults', () => {
     expect(saved).toEqual({ ok: false, error: { kind: 'quota', message: 'The quota has been exceeded.' } });
   });
 
-  it('a quota error wrapped by Dexie (AbortError with inner) is still recognised', async () => {
+  it('a quota error wrapped in an AbortError (inner) is still recognised', async () => {
     const full = createMemoryBackend();
     full.write = async () => {
       const inner = new DOMException('quota', 'QuotaExceededError');

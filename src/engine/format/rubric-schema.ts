@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OUTCOMES, PERSONAS, PRINCIPLES, RULE_ID_PATTERN } from './ids';
-import { LocaleSchema, LocalizedTextSchema } from './localized-text';
+import { LocaleSchema, LocalizedTextSchema } from './localized-text-schema';
 
 import { RUBRIC_SCHEMA_VERSION } from './versions';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConditionSchema } from './condition';
 import { CHANNELS, DIFFICULTIES, NODE_ID_PATTERN, OUTCOMES, PERSONAS, PRINCIPLES, RULE_ID_PATTERN, TEMPERAMENTS } from './ids';
-import { LocaleSchema, LocalizedTextSchema } from './localized-text';
+import { LocaleSchema, LocalizedTextSchema } from './localized-text-schema';
 
 import { SCENARIO_SCHEMA_VERSION } from './versions';
 

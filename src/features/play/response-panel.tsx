@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
+import { preloadAnalyser } from '@/state/analyser';
 import type { ScenarioResponse } from '@/engine/format/scenario-schema';
 
 interface Props {
@@ -96,6 +97,7 @@ export function ResponsePanel({ responses, freeText, locale, turn, node, enabled
         >
           <label htmlFor={textId}>{t('freeText.label')}</label>
           <textarea
+            onFocus={preloadAnalyser}
             id={textId}
             value={text}
             rows={3}

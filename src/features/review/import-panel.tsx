@@ -1,14 +1,22 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '@/records/import-export';
+import type { ImportReport, ImportSource } from '@/records/import-export';
 import { useRecords } from '@/state/records-store';
 
 function ReportLine({ report }: { report: ImportReport }) {
   const { t } = useTranslation('review');
   if (report.ok) {
     return (
-      <li className={report.flagged ? 'review-report review-report--flagged' : 'review-report'} data-testid="import-report">
-        {t('import.ok', { file: report.file, imported: report.imported, duplicates: report.duplicates, flagged: report.flagged })}{' '}
+      <li
+        className={report.flagged ? 'review-report review-report--flagged' : 'review-report'}
+        data-testid="import-report"
+      >
+        {t('import.ok', {
+          file: report.file,
+          imported: report.imported,
+          duplicates: report.duplicates,
+          flagged: report.flagged,
+        })}{' '}
         {report.migrated ? t('import.migrated', { count: report.migrated }) : null}
       </li>
     );
@@ -24,6 +32,21 @@ function ReportLine({ report }: { report: ImportReport }) {
   );
 }
 
+/** FileReader rather than `file.text()`: it works in every browser this app supports (and in jsdom). */
+function asSource(file: File): ImportSource {
+  return {
+    name: file.name,
+    size: file.size,
+    text: () =>
+      new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result ?? ''));
+        reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+        reader.readAsText(file);
+      }),
+  };
+}
+
 /** Many bundles at once, by drag and drop or the file picker; one line of results per file. */
 export function ImportPanel() {
   const { t } = useTranslation('review');
@@ -36,7 +59,7 @@ export function ImportPanel() {
   const inputId = useId();
 
   const take = (list: FileList | null) => {
-    if (list && list.length) void importFiles([...list]);
+    if (list && list.length) void importFiles([...list].map(asSource));
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

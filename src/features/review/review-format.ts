@@ -5,6 +5,10 @@ export function formatDate(ms: number, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
+export function formatShortDate(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+}
+
 export function formatDay(ms: number, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
 }
@@ -32,7 +36,11 @@ function subscribe(onChange: () => void) {
 
 /** Query parameters after `?` in the hash (`#/review?trainee=e-1001`): the shell routes on the path only. */
 export function useHashQuery(): URLSearchParams {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
   const i = hash.indexOf('?');
   return new URLSearchParams(i >= 0 ? hash.slice(i + 1) : '');
 }

@@ -16,7 +16,9 @@ export function StorageNotice() {
       ) : null}
       {error ? (
         <div className="notice notice--warn" role="alert" data-testid="storage-error">
-          <p>{error.kind === 'quota' ? t('storage.quota') : t('storage.failed', { message: error.message })}</p>
+          <p>
+            {error.kind === 'quota' ? t('storage.quota') : t('storage.failed', { message: error.message })}
+          </p>
           <button type="button" className="button button--small" onClick={dismiss}>
             {t('storage.dismiss')}
           </button>

@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PRINCIPLES } from '@/engine/format/ids';
+import { pickText } from '@/engine/format/localized-text';
+import type { RecordResult, RecordTurn } from '@/records/attempt-record';
+import { useRecords, type AttemptDetail } from '@/state/records-store';
+import { AnnotatedTranscript } from '@/ui/annotated-transcript';
+import { MoodCurve } from '@/ui/mood-curve';
+import { ScoreChart } from '@/ui/score-chart';
+import { LoadingPanel } from '@/ui/status-panel';
+import { downloadText, formatDate, formatDuration, traineeHref } from './review-format';
+import { VerificationBadge } from './verification-badge';
+
+function SimpleTranscript({ turns }: { turns: RecordTurn[] }) {
+  const { t } = useTranslation('review');
+  return (
+    <ol className="transcript" data-testid="simple-transcript">
+      {turns.map((turn, i) => (
+        <li key={i} className="transcript__turn">
+          <h3>{t('attempt.turn', { turn: i + 1, node: turn.node })}</h3>
+          {/* Imported text is shown as text, never as markup. */}
+          <p>{turn.silence ? t('attempt.silence') : (turn.text ?? turn.responseId ?? '')}</p>
+          {turn.msToAnswer !== null ? (
+            <p className="review-muted">
+              {t('attempt.answeredIn', { seconds: Math.round(turn.msToAnswer / 100) / 10 })}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function AttemptPage({ attemptId }: { attemptId: string }) {
+  const { t, i18n } = useTranslation('review');
+  const openAttempt = useRecords((s) => s.openAttempt);
+  const exportAttempts = useRecords((s) => s.exportAttempts);
+  const titles = useRecords((s) => s.titles);
+  // Keyed by id, so a stale answer for the previous attempt never shows as this one.
+  const [loaded, setLoaded] = useState<{ id: string; detail: AttemptDetail | null } | null>(null);
+  const detail = loaded?.id === attemptId ? loaded.detail : 'loading';
+  const lng = i18n.language;
+
+  useEffect(() => {
+    let live = true;
+    void openAttempt(attemptId).then((d) => {
+      if (live) setLoaded({ id: attemptId, detail: d });
+    });
+    return () => {
+      live = false;
+    };
+  }, [attemptId, openAttempt]);
+
+  const back = (
+    <p>
+      <a href="#/review">{t('attempt.back')}</a>
+    </p>
+  );
+  if (detail === 'loading') return <LoadingPanel label={t('loading')} />;
+  if (!detail) {
+    return (
+      <>
+        {back}
+        <p data-testid="attempt-not-found">{t('attempt.notFound')}</p>
+      </>
+    );
+  }
+  const { record, scenario, rubric, check } = detail;
+  const title = scenario
+    ? pickText(scenario.title, lng)
+    : titles[record.scenario.id]
+      ? pickText(titles[record.scenario.id]!, lng)
+      : record.scenario.id;
+  const bars = (result: RecordResult) =>
+    PRINCIPLES.map((p) => ({ key: p, label: t(`principle.${p}`), score: result.scores[p] }));
+  const exportOne = async () => {
+    const exported = await exportAttempts([record.id]);
+    if (exported) downloadText(exported.filename, exported.json, 'application/json');
+  };
+
+  return (
+    <article className="review-attempt" data-testid="attempt-page">
+      {back}
+      <h1>{t('attempt.title', { scenario: title, name: record.trainee.name })}</h1>
+      <p className="review-muted">
+        <a href={traineeHref(record.trainee.id)}>{record.trainee.name}</a> ·{' '}
+        {t('attempt.meta', {
+          date: formatDate(record.startedAt, lng),
+          duration: formatDuration(record.finishedAt - record.startedAt, t),
+          turns: record.turns.length,
+          status: t(`attempt.status.${record.status}`),
+        })}
+      </p>
+      <div
+        className={`notice ${check.verification === 'verified' ? '' : 'notice--warn'}`}
+        data-testid="attempt-verification"
+      >
+        <VerificationBadge value={check.verification} />{' '}
+        <span>{t(`verification.explain.${check.verification}`)}</span>
+        {check.differences.length ? (
+          <>
+            <h2 className="review-subhead">{t('attempt.differences')}</h2>
+            <ul>
+              {check.differences.map((d) => (
+                <li key={d}>
+                  <code>{d}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+      <p className={record.result.passed ? 'result--pass' : 'result--fail'} data-testid="attempt-overall">
+        {t('table.overall')}: {Math.round(record.result.overall)} ·{' '}
+        {t(`outcome.${record.result.outcome ?? 'none'}`)}
+      </p>
+      <div className="review-summary__grid">
+        <div>
+          <h2 className="review-subhead">{t('attempt.scores')}</h2>
+          <ScoreChart
+            title={t('attempt.scores')}
+            bars={bars(record.result)}
+            passMark={record.result.passMark}
+            testIdPrefix="attempt-score"
+          />
+        </div>
+        {check.verification === 'mismatch' && check.recomputed ? (
+          <div>
+            <h2 className="review-subhead">{t('attempt.recomputed')}</h2>
+            <ScoreChart
+              title={t('attempt.recomputed')}
+              bars={bars(check.recomputed)}
+              passMark={check.recomputed.passMark}
+              testIdPrefix="recomputed-score"
+            />
+          </div>
+        ) : null}
+        <div>
+          <h2 className="review-subhead">{t('attempt.mood')}</h2>
+          <MoodCurve
+            title={t('attempt.mood')}
+            points={check.recomputed?.moodCurve ?? record.result.moodCurve}
+          />
+        </div>
+      </div>
+      {scenario && rubric && check.session ? (
+        <section>
+          <h2>{t('attempt.transcript')}</h2>
+          <AnnotatedTranscript
+            scenario={scenario}
+            rubric={rubric}
+            turns={check.session.state.turns}
+            closingEvidence={check.session.state.closingEvidence}
+            modelAnswers={detail.modelAnswers}
+            locale={lng}
+          />
+        </section>
+      ) : (
+        <section>
+          <h2>{t('attempt.simpleTranscript')}</h2>
+          <SimpleTranscript turns={record.turns} />
+        </section>
+      )}
+      <button type="button" className="button" onClick={() => void exportOne()}>
+        {t('attempt.exportOne')}
+      </button>
+    </article>
+  );
+}

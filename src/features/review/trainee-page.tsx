@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PRINCIPLES } from '@/engine/format/ids';
+import { filterRows, teamSummary, traineeProgress } from '@/records/aggregate';
+import { useRecords } from '@/state/records-store';
+import { AttemptsTable } from './attempts-table';
+import { LineChart } from './line-chart';
+import { formatDay, percent } from './review-format';
+import { useSortedRows } from './use-sorted-rows';
+
+export function TraineePage({ traineeId }: { traineeId: string }) {
+  const { t, i18n } = useTranslation('review');
+  const rows = useRecords((s) => s.rows);
+  const titles = useRecords((s) => s.titles);
+  const mine = useMemo(() => filterRows(rows, { traineeId }), [rows, traineeId]);
+  const progress = useMemo(() => traineeProgress(rows, traineeId), [rows, traineeId]);
+  const summary = useMemo(() => teamSummary(mine), [mine]);
+  const { sorted, sort, onSort } = useSortedRows(mine);
+  const latest = [...mine].sort((a, b) => b.startedAt - a.startedAt)[0];
+  const first = progress[0];
+  const last = progress.at(-1);
+
+  return (
+    <>
+      <p>
+        <a href="#/review">{t('trainee.back')}</a>
+      </p>
+      {!latest || !first || !last ? (
+        <p>{t('trainee.notFound')}</p>
+      ) : (
+        <>
+          <h1 data-testid="trainee-name">{t('trainee.title', { name: latest.traineeName })}</h1>
+          <p className="review-muted">{t('trainee.id', { id: traineeId })}</p>
+          <dl className="review-stats">
+            <div>
+              <dt>{t('summary.attempts')}</dt>
+              <dd>{summary.attempts}</dd>
+            </div>
+            <div>
+              <dt>{t('summary.passRate')}</dt>
+              <dd>{percent(summary.passRate)}</dd>
+            </div>
+            <div>
+              <dt>{t('summary.average')}</dt>
+              <dd>{summary.averageOverall ?? '—'}</dd>
+            </div>
+          </dl>
+          <section className="panel">
+            <h2>{t('trainee.progress')}</h2>
+            <LineChart
+              testId="progress-chart"
+              title={t('trainee.progress')}
+              description={t('trainee.progressDesc')}
+              startLabel={formatDay(first.startedAt, i18n.language)}
+              endLabel={formatDay(last.startedAt, i18n.language)}
+              series={[
+                { key: 'overall', label: t('table.overall'), values: progress.map((p) => p.overall) },
+                ...PRINCIPLES.map((p) => ({
+                  key: p,
+                  label: t(`principle.${p}`),
+                  values: progress.map((pt) => pt.scores[p]),
+                })),
+              ]}
+            />
+          </section>
+          <h2>{t('trainee.attempts')}</h2>
+          <AttemptsTable rows={sorted} titles={titles} sort={sort} onSort={onSort} showTrainee={false} />
+        </>
+      )}
+    </>
+  );
+}

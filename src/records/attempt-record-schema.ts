@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { OUTCOMES } from '@/engine/format/ids';
+import { RECORD_VERSION } from './attempt-record';
+
+// The zod schema of record v1. Kept apart from attempt-record.ts so playing and saving an attempt
+// does not load zod; only reading untrusted records (import, stored data) does.
+const Hash = z.string().regex(/^[0-9a-f]{8,64}$/, 'a content hash');
+const Id = z.string().min(1).max(100);
+const Score = z.number().min(0).max(100);
+const Time = z.number().min(0).max(8.64e15);
+const MoodPoint = z.strictObject({ anger: Score, trust: Score });
+
+export const RecordTurnSchema = z.strictObject({
+  node: Id,
+  /** The authored response followed (for free text: the one the reply was mapped to). */
+  responseId: Id.nullable(),
+  /** The trainee's own words, when they typed instead of choosing. */
+  text: z.string().min(1).max(4000).optional(),
+  /** The turn timed out (phone silence). */
+  silence: z.literal(true).optional(),
+  at: Time,
+  msToAnswer: z.number().min(0).max(8.64e7).nullable(),
+});
+
+export const RecordResultSchema = z.strictObject({
+  scores: z.strictObject({
+    listening: Score.nullable(),
+    apology: Score.nullable(),
+    resolution: Score.nullable(),
+    etiquette: Score.nullable(),
+  }),
+  overall: Score,
+  passed: z.boolean(),
+  passMark: Score,
+  critical: z.array(z.strictObject({ rule: Id, turn: z.number().int().min(0) })).max(1000),
+  outcome: z.enum(OUTCOMES).nullable(),
+  moodCurve: z.array(MoodPoint).max(2000),
+  /** Rule ids broken / expected-but-missed at least once, sorted: what the team summary counts. */
+  violated: z.array(Id).max(1000),
+  missed: z.array(Id).max(1000),
+});
+
+export const AttemptRecordSchema = z.strictObject({
+  recordVersion: z.literal(RECORD_VERSION),
+  id: z.uuid(),
+  status: z.enum(['finished', 'abandoned']),
+  trainee: z.strictObject({ id: Id, name: z.string().max(200) }),
+  scenario: z.strictObject({ id: Id, version: z.number().int().min(1), contentHash: Hash }),
+  rubric: z.strictObject({ id: Id, hash: Hash }),
+  locale: z.string().min(2).max(35),
+  startedAt: Time,
+  finishedAt: Time,
+  turns: z.array(RecordTurnSchema).max(1000),
+  result: RecordResultSchema,
+});
+

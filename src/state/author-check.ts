@@ -1,0 +1,96 @@
+import type { Outcome, Principle } from '@/engine/format/ids';
+import type { Rubric } from '@/engine/format/rubric-schema';
+import type { Scenario } from '@/engine/format/scenario-schema';
+import { lintScenario, type LintReport } from '@/engine/lint/lint-scenario';
+import type { PathResult } from '@/engine/lint/paths';
+import { hasErrors, type Diagnostic } from '@/engine/load/diagnostic';
+import { loadScenario } from '@/engine/load/load-scenario';
+import { replay } from '@/engine/runtime/session';
+
+// The Author view's check: load (located diagnostics) then lint (graph, proven score bounds).
+// Runs in author-worker.ts, or on the page where workers are missing; only plain data comes out.
+
+export interface PathStep {
+  node: string;
+  responseId: string;
+}
+
+export interface PathSummary {
+  steps: PathStep[];
+  overall: number;
+  passed: boolean;
+  outcome: Outcome | null;
+}
+
+export interface AuthorSummary {
+  stats: LintReport['stats'];
+  exact: boolean;
+  overall: { best: number; worst: number };
+  principles: Record<Principle, { best: number | null; worst: number | null }>;
+  best: PathSummary | null;
+  worst: PathSummary | null;
+}
+
+export interface AuthorCheck {
+  /** Errors block the preview; warnings and info do not. */
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** The loaded scenario when it has no load errors (lint errors may still keep `ok` false). */
+  scenario: Scenario | null;
+  /** Present when the scenario loaded; bounds are only meaningful when `ok`. */
+  summary: AuthorSummary | null;
+}
+
+const bySeverity = { error: 0, warning: 1, info: 2 } as const;
+
+/** Errors first, then by position; diagnostics without a position keep their order at the end of their group. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        bySeverity[a.d.severity] - bySeverity[b.d.severity] ||
+        (a.d.line ?? Infinity) - (b.d.line ?? Infinity) ||
+        (a.d.column ?? 0) - (b.d.column ?? 0) ||
+        a.i - b.i,
+    )
+    .map(({ d }) => d);
+}
+
+function pathSummary(scenario: Scenario, rubric: Rubric, path: PathResult | null): PathSummary | null {
+  if (!path) return null;
+  const session = replay(
+    scenario,
+    rubric,
+    path.choices.map((choice) => ({ choice })),
+    { now: () => 0 },
+  );
+  return {
+    steps: session.state.turns.map((turn, i) => ({ node: turn.node, responseId: path.choices[i] ?? '' })),
+    overall: path.result.overall,
+    passed: path.result.passed,
+    outcome: path.result.outcome,
+  };
+}
+
+export function runAuthorCheck(text: string, rubric: Rubric): AuthorCheck {
+  const loaded = loadScenario(text);
+  if (!loaded.ok)
+    return { ok: false, diagnostics: sortDiagnostics(loaded.diagnostics), scenario: null, summary: null };
+  const report = lintScenario(loaded.scenario, rubric, { sourceMap: loaded.sourceMap });
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...report.diagnostics]);
+  const ok = !hasErrors(diagnostics);
+  return {
+    ok,
+    diagnostics,
+    scenario: loaded.scenario,
+    summary: {
+      stats: report.stats,
+      exact: report.bounds.exact,
+      overall: report.bounds.overall,
+      principles: report.bounds.principles,
+      best: ok ? pathSummary(loaded.scenario, rubric, report.best) : null,
+      worst: ok ? pathSummary(loaded.scenario, rubric, report.worst) : null,
+    },
+  };
+}
