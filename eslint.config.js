@@ -7,14 +7,42 @@ import tseslint from 'typescript-eslint';
 
 const FEATURES = ['library', 'play', 'debrief', 'review', 'author'];
 const UI_AND_UP = ['@/features/*', '@/state/*', '@/records/*', '@/ui/*', '@/i18n/*', '@/app/*'];
-const STORAGE_AND_UI_LIBS = ['react', 'react/*', 'react-dom', 'react-dom/*', 'i18next', 'react-i18next', 'zustand', 'zustand/*', 'dexie', 'idb', 'idb-keyval', 'framer-motion', 'motion', '@tanstack/*'];
+const STORAGE_AND_UI_LIBS = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'i18next',
+  'react-i18next',
+  'zustand',
+  'zustand/*',
+  'dexie',
+  'idb',
+  'idb-keyval',
+  'framer-motion',
+  'motion',
+  '@tanstack/*',
+];
 
 const restrict = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group].flat(), message })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: groups.map((group) => ({ group: [group].flat(), message })) },
+  ],
 });
 
 export default tseslint.config(
-  { ignores: ['.scratch', 'dist', 'node_modules', 'public/schema', 'test/e2e/artifacts', 'playwright-report', 'test-results'] },
+  {
+    ignores: [
+      '.scratch',
+      'dist',
+      'node_modules',
+      'public/schema',
+      'test/e2e/artifacts',
+      'playwright-report',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,18 +57,37 @@ export default tseslint.config(
   {
     files: ['src/engine/**'],
     rules: {
-      ...restrict([...STORAGE_AND_UI_LIBS, ...UI_AND_UP], 'src/engine is pure TypeScript: no React, DOM, i18next, storage or app layers (DESIGN.md, Layers).'),
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'fetch', 'XMLHttpRequest'],
+      ...restrict(
+        [...STORAGE_AND_UI_LIBS, ...UI_AND_UP],
+        'src/engine is pure TypeScript: no React, DOM, i18next, storage or app layers (DESIGN.md, Layers).',
+      ),
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'indexedDB',
+        'navigator',
+        'fetch',
+        'XMLHttpRequest',
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
   {
     files: ['src/records/**'],
-    rules: restrict(['react', 'react-dom', '@/features/*', '@/state/*', '@/ui/*'], 'src/records sits below the views and stores.'),
+    rules: restrict(
+      ['react', 'react-dom', '@/features/*', '@/state/*', '@/ui/*'],
+      'src/records sits below the views and stores.',
+    ),
   },
   {
     files: ['src/ui/**'],
-    rules: restrict(['@/features/*', '@/state/*', '@/records/*'], 'src/ui is presentational: it takes props, it does not reach into stores or features.'),
+    rules: restrict(
+      ['@/features/*', '@/state/*', '@/records/*'],
+      'src/ui is presentational: it takes props, it does not reach into stores or features.',
+    ),
   },
   {
     files: ['src/state/**'],
@@ -49,14 +96,24 @@ export default tseslint.config(
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: restrict(
-      [[`@/features/*`, `!@/features/${feature}`, `!@/features/${feature}/**`], ...FEATURES.filter((f) => f !== feature).map((f) => `**/features/${f}/**`), '@/app/*'],
+      [
+        [`@/features/*`, `!@/features/${feature}`, `!@/features/${feature}/**`],
+        ...FEATURES.filter((f) => f !== feature).map((f) => `**/features/${f}/**`),
+        '@/app/*',
+      ],
       'features never import each other: share through src/state or src/ui.',
     ),
   })),
   {
     files: ['src/**/*.tsx', 'src/features/**', 'src/ui/**'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'scenario and imported text is data: render it as text.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'scenario and imported text is data: render it as text.',
+        },
+      ],
     },
   },
 );

@@ -69,7 +69,16 @@ let onDemand = 0;
 const isOnDemand = (file) => basename(file).startsWith('on-demand-');
 console.log('\nJavaScript for library → play → debrief (gzip -9):');
 for (const [file, size] of rows) {
-  const kind = file === entry ? 'initial' : isData(file) ? 'content' : workers.has(file) ? 'worker' : isOnDemand(file) ? 'on-demand' : 'lazy';
+  const kind =
+    file === entry
+      ? 'initial'
+      : isData(file)
+        ? 'content'
+        : workers.has(file)
+          ? 'worker'
+          : isOnDemand(file)
+            ? 'on-demand'
+            : 'lazy';
   if (kind === 'content') data += size;
   else if (kind === 'on-demand') onDemand += size;
   else if (kind === 'worker') worker += size;
@@ -81,8 +90,12 @@ console.log(`\n  initial chunk:          ${kb(initial)} KB`);
 console.log(
   `  code, all three routes: ${kb(code)} KB  (target ≤ ${TARGET_KB} KB: ${code / 1024 <= TARGET_KB ? 'within' : 'OVER'})`,
 );
-console.log(`  on demand:              ${kb(onDemand)} KB  (free-text analyser on the first typed reply; zod validation only for invalid input)`);
-console.log(`  with a typed reply:     ${kb(code + (rows.find(([f]) => basename(f).startsWith('on-demand-free-text'))?.[1] ?? 0))} KB`);
+console.log(
+  `  on demand:              ${kb(onDemand)} KB  (free-text analyser on the first typed reply; zod validation only for invalid input)`,
+);
+console.log(
+  `  with a typed reply:     ${kb(code + (rows.find(([f]) => basename(f).startsWith('on-demand-free-text'))?.[1] ?? 0))} KB`,
+);
 console.log(`  debrief worker:         ${kb(worker)} KB  (model answers and "what if", off the main thread)`);
 console.log(
   `  scenario content:       ${kb(data)} KB  (loaded with the library; grows with the catalogue)\n`,

@@ -10,7 +10,12 @@ function argValue(args: string[], flag: string): string | undefined {
 }
 
 function isCueSource(v: unknown): v is CueSource {
-  return typeof v === 'object' && v !== null && typeof (v as { rules?: unknown }).rules === 'object' && (v as { rules?: unknown }).rules !== null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { rules?: unknown }).rules === 'object' &&
+    (v as { rules?: unknown }).rules !== null
+  );
 }
 
 function loadRubric(path: string | undefined): CueSource | undefined {
@@ -55,7 +60,11 @@ function main(): number {
       const { id, locale, text, position } = item as Record<string, unknown>;
       if (typeof text !== 'string') throw new Error('"text" must be a string');
       const analysis = analyzeReply(
-        { text, locale: typeof locale === 'string' ? locale : 'en', position: position === 'opening' ? 'opening' : undefined },
+        {
+          text,
+          locale: typeof locale === 'string' ? locale : 'en',
+          position: position === 'opening' ? 'opening' : undefined,
+        },
         rubric,
       );
       out.push(JSON.stringify({ id: id ?? null, hits: analysis.hits }));

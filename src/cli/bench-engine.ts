@@ -30,7 +30,12 @@ export function syntheticScenario(nodes: number, ruleIds: readonly string[], see
     title: { 'zh-CN': '合成场景', en: 'Synthetic' },
     brief: { 'zh-CN': '基准测试', en: 'Benchmark' },
     channel: 'phone',
-    customer: { name: { 'zh-CN': '测试', en: 'Test' }, persona: 'victim', temperament: 'impatient', mood: { anger: 60, trust: 40 } },
+    customer: {
+      name: { 'zh-CN': '测试', en: 'Test' },
+      persona: 'victim',
+      temperament: 'impatient',
+      mood: { anger: 60, trust: 40 },
+    },
     start: 'n0',
   };
   const endingsFrom = nodes - Math.max(3, Math.floor(nodes / 1000));
@@ -38,13 +43,27 @@ export function syntheticScenario(nodes: number, ruleIds: readonly string[], see
   for (let i = 0; i < nodes; i += 1) {
     // One node in ten is an ending, so a conversation lasts ten-odd turns, as real ones do.
     if (i >= endingsFrom || i % 10 === 9) {
-      body[`n${i}`] = { ending: { outcome: pick(['loyal', 'resolved', 'customer-lost'] as const), say: { 'zh-CN': '再见', en: 'Bye' } } };
+      body[`n${i}`] = {
+        ending: {
+          outcome: pick(['loyal', 'resolved', 'customer-lost'] as const),
+          say: { 'zh-CN': '再见', en: 'Bye' },
+        },
+      };
       continue;
     }
     const target = () => `n${Math.min(nodes - 1, i + 1 + Math.floor(random() * 12))}`;
     body[`n${i}`] = {
       say: { 'zh-CN': `第${i}句`, en: `Line ${i}` },
-      ...(i % 5 === 0 ? { when: [{ if: { any: [{ anger: { gte: 97 } }, { all: [{ flag: 'f1' }, { trust: { lt: 3 } }] }] }, next: `n${nodes - 1}` }] } : {}),
+      ...(i % 5 === 0
+        ? {
+            when: [
+              {
+                if: { any: [{ anger: { gte: 97 } }, { all: [{ flag: 'f1' }, { trust: { lt: 3 } }] }] },
+                next: `n${nodes - 1}`,
+              },
+            ],
+          }
+        : {}),
       responses: [0, 1, 2].map((k) => ({
         id: `r${k}`,
         text: { 'zh-CN': `回答${k}`, en: `Answer ${k}` },
@@ -52,7 +71,12 @@ export function syntheticScenario(nodes: number, ruleIds: readonly string[], see
         mood: { anger: Math.round(random() * 20 - 10), trust: Math.round(random() * 20 - 10) },
         ...(k === 0 && i % 7 === 0 ? { set: ['f1'] } : {}),
         // The first response leads on to the next turn and the second to this decade's ending, so every node is reachable.
-        next: k === 0 ? `n${(i + 1) % 10 === 9 ? i + 2 : i + 1}` : k === 1 ? `n${Math.min(nodes - 1, i - (i % 10) + 9)}` : target(),
+        next:
+          k === 0
+            ? `n${(i + 1) % 10 === 9 ? i + 2 : i + 1}`
+            : k === 1
+              ? `n${Math.min(nodes - 1, i - (i % 10) + 9)}`
+              : target(),
       })),
     };
   }
@@ -60,7 +84,10 @@ export function syntheticScenario(nodes: number, ruleIds: readonly string[], see
 }
 
 export function benchEngine() {
-  const rubricText = readFileSync(fileURLToPath(new URL('../../scenarios/rubrics/default.json', import.meta.url)), 'utf8');
+  const rubricText = readFileSync(
+    fileURLToPath(new URL('../../scenarios/rubrics/default.json', import.meta.url)),
+    'utf8',
+  );
   const rubricLoad = loadRubric(rubricText);
   if (!rubricLoad.ok) throw new Error('default rubric is invalid');
   const rubric = rubricLoad.rubric;
@@ -72,7 +99,8 @@ export function benchEngine() {
   for (let i = 0; i < 7; i += 1) {
     const t0 = performance.now();
     const loaded = loadScenario(text);
-    if (!loaded.ok) throw new Error(`synthetic scenario invalid: ${JSON.stringify(loaded.diagnostics.slice(0, 3))}`);
+    if (!loaded.ok)
+      throw new Error(`synthetic scenario invalid: ${JSON.stringify(loaded.diagnostics.slice(0, 3))}`);
     report = lintScenario(loaded.scenario, rubric, { sourceMap: loaded.sourceMap, searchBudget: 500 });
     runs.push(performance.now() - t0);
     session = start(loaded.scenario, rubric, { now: () => 0 });

@@ -19,7 +19,11 @@ function loadReplies(): Reply[] {
     for (const line of readFileSync(path, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const o = JSON.parse(line) as { text: string; locale: string; position?: string };
-      out.push({ text: o.text, locale: o.locale, position: o.position === 'opening' ? 'opening' : undefined });
+      out.push({
+        text: o.text,
+        locale: o.locale,
+        position: o.position === 'opening' ? 'opening' : undefined,
+      });
     }
   }
   return out;
@@ -42,10 +46,16 @@ export function benchText(): { medianMs: number; p95Ms: number; replies: number 
   }
   times.sort((a, b) => a - b);
   const round = (n: number): number => Math.round(n * 1000) / 1000;
-  return { medianMs: round(percentile(times, 0.5)), p95Ms: round(percentile(times, 0.95)), replies: replies.length };
+  return {
+    medianMs: round(percentile(times, 0.5)),
+    p95Ms: round(percentile(times, 0.95)),
+    replies: replies.length,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = benchText();
-  console.log(`analyzeReply: median ${r.medianMs} ms, p95 ${r.p95Ms} ms over ${r.replies} replies (${MIN_CALLS} calls)`);
+  console.log(
+    `analyzeReply: median ${r.medianMs} ms, p95 ${r.p95Ms} ms over ${r.replies} replies (${MIN_CALLS} calls)`,
+  );
 }

@@ -3,23 +3,38 @@
 import { benchEngine } from './bench-engine';
 import { benchText } from './bench-text';
 
-const line = (label: string, value: string, target: string) => console.log(`${label.padEnd(46)} ${value.padStart(12)}   (target ${target})`);
+const line = (label: string, value: string, target: string) =>
+  console.log(`${label.padEnd(46)} ${value.padStart(12)}   (target ${target})`);
 
 const engine = benchEngine();
 console.log(`engine: synthetic 10,000-node scenario, ${(engine.bytes / 1e6).toFixed(1)} MB of JSON`);
 line('load + validate + lint (median of 7)', `${engine.loadLintMedianMs.toFixed(1)} ms`, '≤ 150 ms');
-line(`respond, mean over ${engine.steps.toLocaleString('en')} steps`, `${engine.respondUs.toFixed(2)} µs`, '≤ 20 µs');
+line(
+  `respond, mean over ${engine.steps.toLocaleString('en')} steps`,
+  `${engine.respondUs.toFixed(2)} µs`,
+  '≤ 20 µs',
+);
 line('peak memory (max RSS of the bench process)', `${engine.peakRssMb.toFixed(0)} MB`, 'report');
-console.log(`  (score search capped at 500 steps a bound on this graph: bounds ${engine.lintExact ? 'exact' : 'approximate, flagged I_BOUNDS_APPROXIMATE'}; ${engine.restarts} restarts)`);
+console.log(
+  `  (score search capped at 500 steps a bound on this graph: bounds ${engine.lintExact ? 'exact' : 'approximate, flagged I_BOUNDS_APPROXIMATE'}; ${engine.restarts} restarts)`,
+);
 
 const text = benchText();
-line(`free text: analyse one reply, median (${text.replies} replies)`, `${text.medianMs.toFixed(3)} ms`, '≤ 2 ms');
+line(
+  `free text: analyse one reply, median (${text.replies} replies)`,
+  `${text.medianMs.toFixed(3)} ms`,
+  '≤ 2 ms',
+);
 line('free text: p95', `${text.p95Ms.toFixed(3)} ms`, 'report');
 
 try {
   const { benchRecords } = await import('./bench-records');
   const records = await benchRecords();
-  line(`records: import ${records.records.toLocaleString('en')}`, `${records.importMs.toFixed(0)} ms`, 'report');
+  line(
+    `records: import ${records.records.toLocaleString('en')}`,
+    `${records.importMs.toFixed(0)} ms`,
+    'report',
+  );
   line('records: aggregate team summary', `${records.aggregateMs.toFixed(1)} ms`, '≤ 300 ms');
   line('records: apply a filter', `${records.filterMs.toFixed(1)} ms`, '≤ 100 ms');
 } catch (error) {

@@ -34,7 +34,10 @@ for (const file of files) {
   if (isRubricFile(file, text)) {
     const loaded = loadRubric(text);
     print(shown, loaded.diagnostics);
-    if (loaded.ok) console.log(`${shown}: rubric '${loaded.rubric.id}' v${loaded.rubric.version}, ${Object.keys(loaded.rubric.rules).length} rules, pass mark ${loaded.rubric.passMark}`);
+    if (loaded.ok)
+      console.log(
+        `${shown}: rubric '${loaded.rubric.id}' v${loaded.rubric.version}, ${Object.keys(loaded.rubric.rules).length} rules, pass mark ${loaded.rubric.passMark}`,
+      );
     continue;
   }
   const loaded = loadScenario(text);
@@ -69,8 +72,11 @@ function print(shown: string, diagnostics: readonly Diagnostic[]) {
 }
 
 function summary(shown: string, r: LintReport): string {
-  const per = PRINCIPLES.map((p) => `${p} ${r.bounds.principles[p].best ?? '-'}/${r.bounds.principles[p].worst ?? '-'}`).join(', ');
-  const verdict = (x: LintReport['best']) => (x ? `${x.result.overall} ${x.result.passed ? 'pass' : 'fail'} (${x.result.outcome})` : '-');
+  const per = PRINCIPLES.map(
+    (p) => `${p} ${r.bounds.principles[p].best ?? '-'}/${r.bounds.principles[p].worst ?? '-'}`,
+  ).join(', ');
+  const verdict = (x: LintReport['best']) =>
+    x ? `${x.result.overall} ${x.result.passed ? 'pass' : 'fail'} (${x.result.outcome})` : '-';
   return (
     `${shown}: ${r.stats.nodes} nodes, ${r.stats.decisions} decisions, best path ${r.stats.bestPathDecisions} decisions, ` +
     `${r.stats.endings} endings [${r.stats.outcomes.join(', ')}], ${r.stats.pathsCounted ? '' : 'over '}${r.stats.paths} paths${r.bounds.exact ? '' : ' (bounds approximate)'}; ` +
@@ -101,13 +107,24 @@ function isRubricFile(file: string, text: string): boolean {
 /** A scenario's rubric: `rubrics/<id>.json` next to it or one folder up, then the bundled one. */
 function findRubric(file: string, id: string): { rubric: Rubric } | { problem: string } {
   const here = dirname(file);
-  const candidates = [join(here, 'rubrics', `${id}.json`), join(here, '..', 'rubrics', `${id}.json`), join(process.cwd(), 'scenarios', 'rubrics', `${id}.json`)];
+  const candidates = [
+    join(here, 'rubrics', `${id}.json`),
+    join(here, '..', 'rubrics', `${id}.json`),
+    join(process.cwd(), 'scenarios', 'rubrics', `${id}.json`),
+  ];
   const path = candidates.find((c) => existsSync(c));
-  if (!path) return { problem: `rubric '${id}' not found (looked for ${candidates.map((c) => relative(process.cwd(), c)).join(', ')})` };
+  if (!path)
+    return {
+      problem: `rubric '${id}' not found (looked for ${candidates.map((c) => relative(process.cwd(), c)).join(', ')})`,
+    };
   const cached = rubricCache.get(path);
   if (cached) return cached;
   const loaded = loadRubric(readFileSync(path, 'utf8'));
-  const result = loaded.ok ? { rubric: loaded.rubric } : { problem: `rubric ${relative(process.cwd(), path)} is invalid: ${loaded.diagnostics[0]?.message ?? ''}` };
+  const result = loaded.ok
+    ? { rubric: loaded.rubric }
+    : {
+        problem: `rubric ${relative(process.cwd(), path)} is invalid: ${loaded.diagnostics[0]?.message ?? ''}`,
+      };
   rubricCache.set(path, result);
   return result;
 }

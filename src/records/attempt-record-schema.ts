@@ -53,4 +53,3 @@ export const AttemptRecordSchema = z.strictObject({
   turns: z.array(RecordTurnSchema).max(1000),
   result: RecordResultSchema,
 });
-

@@ -32,11 +32,15 @@ export async function saveAttempt(record: AttemptRecord): Promise<RecordsResult<
 }
 
 /** The fast check first; zod (a lazy chunk) only to explain a record that fails it. */
-async function validateRecord(record: unknown): Promise<{ success: true; data: AttemptRecord } | { success: false; message: string }> {
+async function validateRecord(
+  record: unknown,
+): Promise<{ success: true; data: AttemptRecord } | { success: false; message: string }> {
   if (quickCheckRecord(record)) return { success: true, data: record };
   const { AttemptRecordSchema } = await import('./attempt-record-schema');
   const parsed = AttemptRecordSchema.safeParse(record);
-  return parsed.success ? { success: true, data: parsed.data } : { success: false, message: parsed.error.issues[0]?.message ?? 'invalid' };
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, message: parsed.error.issues[0]?.message ?? 'invalid' };
 }
 
 /** Rows for the review table (optionally filtered). An unreadable store reads as empty. */
@@ -52,7 +56,10 @@ export async function getAttempt(id: string): Promise<AttemptRecord | null> {
   if (!result.ok || !result.value) return null;
   if (quickCheckRecord(result.value)) return result.value;
   // Stored data is untrusted (older builds, other tabs, a hand-edited profile): migrate and validate.
-  const [{ migrateRecord }, { AttemptRecordSchema }] = await Promise.all([import('./migrations'), import('./attempt-record-schema')]);
+  const [{ migrateRecord }, { AttemptRecordSchema }] = await Promise.all([
+    import('./migrations'),
+    import('./attempt-record-schema'),
+  ]);
   const migrated = migrateRecord(result.value);
   if (!migrated.ok) return null;
   const parsed = AttemptRecordSchema.safeParse(migrated.value);

@@ -10,7 +10,11 @@ const DRAFT_KEY = 'current';
 
 interface ComposureDb extends DBSchema {
   attempts: { key: string; value: AttemptRecord };
-  rows: { key: string; value: AttemptRow; indexes: { traineeId: string; scenarioId: string; startedAt: number } };
+  rows: {
+    key: string;
+    value: AttemptRow;
+    indexes: { traineeId: string; scenarioId: string; startedAt: number };
+  };
   scenarios: { key: string; value: { hash: string; scenario: Scenario } };
   rubrics: { key: string; value: { hash: string; rubric: Rubric } };
   drafts: { key: string; value: { key: string; draft: Draft } };
@@ -53,8 +57,10 @@ export async function openIdbBackend(factory: IDBFactory): Promise<RecordsBacken
       // write once, and the transaction's abort leaves nothing of the batch behind.
       const ops: Promise<unknown>[] = [];
       // Snapshots are immutable by hash: keep the first content stored under a hash.
-      for (const s of batch.scenarios) if ((await scenarios.getKey(s.hash)) === undefined) ops.push(scenarios.add(s));
-      for (const r of batch.rubrics) if ((await rubrics.getKey(r.hash)) === undefined) ops.push(rubrics.add(r));
+      for (const s of batch.scenarios)
+        if ((await scenarios.getKey(s.hash)) === undefined) ops.push(scenarios.add(s));
+      for (const r of batch.rubrics)
+        if ((await rubrics.getKey(r.hash)) === undefined) ops.push(rubrics.add(r));
       for (const a of batch.attempts) ops.push(tx.objectStore('attempts').put(a));
       for (const row of batch.rows) ops.push(tx.objectStore('rows').put(row));
       await Promise.all([...ops, tx.done]);

@@ -11,33 +11,74 @@ export function quickCheckRecord(value: unknown): value is AttemptRecord {
   const v = value;
   return (
     v.recordVersion === RECORD_VERSION &&
-    isStr(v.id) && UUID.test(v.id) &&
+    isStr(v.id) &&
+    UUID.test(v.id) &&
     (v.status === 'finished' || v.status === 'abandoned') &&
-    isObj(v.trainee) && only(v.trainee, TRAINEE_KEYS) && isId(v.trainee.id) && isStr(v.trainee.name) && v.trainee.name.length <= 200 &&
-    isObj(v.scenario) && only(v.scenario, SCENARIO_KEYS) && isId(v.scenario.id) && isInt(v.scenario.version, 1) && isHash(v.scenario.contentHash) &&
-    isObj(v.rubric) && only(v.rubric, RUBRIC_KEYS) && isId(v.rubric.id) && isHash(v.rubric.hash) &&
-    isStr(v.locale) && v.locale.length >= 2 && v.locale.length <= 35 &&
-    isTime(v.startedAt) && isTime(v.finishedAt) &&
-    Array.isArray(v.turns) && v.turns.length <= 1000 && v.turns.every(isTurn) &&
+    isObj(v.trainee) &&
+    only(v.trainee, TRAINEE_KEYS) &&
+    isId(v.trainee.id) &&
+    isStr(v.trainee.name) &&
+    v.trainee.name.length <= 200 &&
+    isObj(v.scenario) &&
+    only(v.scenario, SCENARIO_KEYS) &&
+    isId(v.scenario.id) &&
+    isInt(v.scenario.version, 1) &&
+    isHash(v.scenario.contentHash) &&
+    isObj(v.rubric) &&
+    only(v.rubric, RUBRIC_KEYS) &&
+    isId(v.rubric.id) &&
+    isHash(v.rubric.hash) &&
+    isStr(v.locale) &&
+    v.locale.length >= 2 &&
+    v.locale.length <= 35 &&
+    isTime(v.startedAt) &&
+    isTime(v.finishedAt) &&
+    Array.isArray(v.turns) &&
+    v.turns.length <= 1000 &&
+    v.turns.every(isTurn) &&
     isResult(v.result)
   );
 }
 
 type Obj = Record<string, unknown>;
-const RECORD_KEYS = new Set(['recordVersion', 'id', 'status', 'trainee', 'scenario', 'rubric', 'locale', 'startedAt', 'finishedAt', 'turns', 'result']);
+const RECORD_KEYS = new Set([
+  'recordVersion',
+  'id',
+  'status',
+  'trainee',
+  'scenario',
+  'rubric',
+  'locale',
+  'startedAt',
+  'finishedAt',
+  'turns',
+  'result',
+]);
 const TRAINEE_KEYS = new Set(['id', 'name']);
 const SCENARIO_KEYS = new Set(['id', 'version', 'contentHash']);
 const RUBRIC_KEYS = new Set(['id', 'hash']);
 const TURN_KEYS = new Set(['node', 'responseId', 'text', 'silence', 'at', 'msToAnswer']);
-const RESULT_KEYS = new Set(['scores', 'overall', 'passed', 'passMark', 'critical', 'outcome', 'moodCurve', 'violated', 'missed']);
+const RESULT_KEYS = new Set([
+  'scores',
+  'overall',
+  'passed',
+  'passMark',
+  'critical',
+  'outcome',
+  'moodCurve',
+  'violated',
+  'missed',
+]);
 const SCORE_KEYS = new Set<string>(PRINCIPLES);
 // Lower-case v4, as crypto.randomUUID makes them: a strict subset of what z.uuid() accepts.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const HASH = /^[0-9a-f]{8,64}$/;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+const isObj = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const isNum = (v: unknown, min: number, max: number) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 const isInt = (v: unknown, min: number) => isNum(v, min, Number.MAX_SAFE_INTEGER) && Number.isSafeInteger(v);
 const isId = (v: unknown) => isStr(v) && v.length >= 1 && v.length <= 100;
 const isHash = (v: unknown) => isStr(v) && HASH.test(v);
@@ -52,9 +93,13 @@ function only(o: Obj, allowed: Set<string>): boolean {
 
 function isTurn(t: unknown): boolean {
   return (
-    isObj(t) && only(t, TURN_KEYS) && isId(t.node) && (t.responseId === null || isId(t.responseId)) &&
+    isObj(t) &&
+    only(t, TURN_KEYS) &&
+    isId(t.node) &&
+    (t.responseId === null || isId(t.responseId)) &&
     (t.text === undefined || (isStr(t.text) && t.text.length >= 1 && t.text.length <= 4000)) &&
-    (t.silence === undefined || t.silence === true) && isTime(t.at) &&
+    (t.silence === undefined || t.silence === true) &&
+    isTime(t.at) &&
     (t.msToAnswer === null || isNum(t.msToAnswer, 0, 8.64e7))
   );
 }
@@ -64,13 +109,18 @@ function isResult(r: unknown): boolean {
   const scores = r.scores;
   return (
     PRINCIPLES.every((p) => p in scores && (scores[p] === null || isScore(scores[p]))) &&
-    isScore(r.overall) && typeof r.passed === 'boolean' && isScore(r.passMark) &&
-    Array.isArray(r.critical) && r.critical.length <= 1000 &&
+    isScore(r.overall) &&
+    typeof r.passed === 'boolean' &&
+    isScore(r.passMark) &&
+    Array.isArray(r.critical) &&
+    r.critical.length <= 1000 &&
     r.critical.every((c) => isObj(c) && only(c, RUBRIC_CRITICAL_KEYS) && isId(c.rule) && isInt(c.turn, 0)) &&
     (r.outcome === null || (isStr(r.outcome) && (OUTCOMES as readonly string[]).includes(r.outcome))) &&
-    Array.isArray(r.moodCurve) && r.moodCurve.length <= 2000 &&
+    Array.isArray(r.moodCurve) &&
+    r.moodCurve.length <= 2000 &&
     r.moodCurve.every((m) => isObj(m) && only(m, MOOD_KEYS) && isScore(m.anger) && isScore(m.trust)) &&
-    ids(r.violated) && ids(r.missed)
+    ids(r.violated) &&
+    ids(r.missed)
   );
 }
 

@@ -13,12 +13,17 @@ export const allowsTyping = (scenario: Scenario) => Object.values(scenario.nodes
 export const hasTypedReplies = (inputs: readonly TraineeInput[]) => inputs.some((i) => 'text' in i);
 
 /** `{analyser}` when the replayed inputs include typed replies, else `{}`. */
-export async function analyserOptions(inputs: readonly TraineeInput[]): Promise<{ analyser?: ReplyAnalyser }> {
+export async function analyserOptions(
+  inputs: readonly TraineeInput[],
+): Promise<{ analyser?: ReplyAnalyser }> {
   return hasTypedReplies(inputs) ? { analyser: await loadAnalyser() } : {};
 }
 
 /** The same session, able to read typed replies from now on. */
-export const withAnalyser = (session: Session, analyser: ReplyAnalyser): Session => ({ ...session, options: { ...session.options, analyser } });
+export const withAnalyser = (session: Session, analyser: ReplyAnalyser): Session => ({
+  ...session,
+  options: { ...session.options, analyser },
+});
 
 /** Fetch the analyser ahead of need, e.g. when the trainee focuses the reply box. */
 export const preloadAnalyser = () => void loadAnalyser().catch(() => undefined);

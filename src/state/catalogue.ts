@@ -49,7 +49,8 @@ export async function buildCatalogue(files: RawFiles, rubrics: RawFiles): Promis
   // Valid files load through the zod-free fast path; the full loaders (with zod, ~26 KB gzip) are
   // fetched only when some file needs located diagnostics.
   const { quickLoadRubric, quickLoadScenario } = await import('@/engine/load/quick-load');
-  const full = () => Promise.all([import('@/engine/load/load-scenario'), import('@/engine/load/load-rubric')]);
+  const full = () =>
+    Promise.all([import('@/engine/load/load-scenario'), import('@/engine/load/load-rubric')]);
   const loadRubric = async (text: string) => {
     const quick = quickLoadRubric(text);
     return quick ? ({ ok: true, ...quick } as const) : (await full())[1].loadRubric(text);
@@ -73,7 +74,9 @@ export async function buildCatalogue(files: RawFiles, rubrics: RawFiles): Promis
   const problems: CatalogueProblem[] = [];
   const paths = Object.keys(files).sort();
   const texts = await Promise.all(paths.map((p) => files[p]!().catch((e: unknown) => e)));
-  const loads = await Promise.all(texts.map((text) => (typeof text === 'string' ? loadScenario(text) : null)));
+  const loads = await Promise.all(
+    texts.map((text) => (typeof text === 'string' ? loadScenario(text) : null)),
+  );
   paths.forEach((path, i) => {
     const text = texts[i];
     const file = relative(path);

@@ -38,12 +38,20 @@ const clock = { now: () => 0 };
 
 const typing = (analyser?: ReplyAnalyser) => (analyser ? { analyser } : {});
 
-export function runModels(task: Extract<EngineTask, { kind: 'models' }>, analyser?: ReplyAnalyser): ModelAnswer[] {
-  return modelAnswers(replay(task.scenario, task.rubric, task.inputs, { locale: task.locale, ...clock, ...typing(analyser) }));
+export function runModels(
+  task: Extract<EngineTask, { kind: 'models' }>,
+  analyser?: ReplyAnalyser,
+): ModelAnswer[] {
+  return modelAnswers(
+    replay(task.scenario, task.rubric, task.inputs, { locale: task.locale, ...clock, ...typing(analyser) }),
+  );
 }
 
 /** Replays up to the chosen turn, gives the other answer, then lets the best path finish the conversation. */
-export function runWhatIf(task: Extract<EngineTask, { kind: 'what-if' }>, analyser?: ReplyAnalyser): WhatIfResult {
+export function runWhatIf(
+  task: Extract<EngineTask, { kind: 'what-if' }>,
+  analyser?: ReplyAnalyser,
+): WhatIfResult {
   const { scenario, rubric, prefix, input } = task;
   const options = { locale: task.locale, ...clock, ...typing(analyser) };
   let session = replay(scenario, rubric, [...prefix, input], options);

@@ -158,7 +158,10 @@ export const usePlay = create<PlayStore>((set, get) => {
       if (seq !== openSeq) return;
       if (draft && draft.state.scenarioId === scenarioId && draft.state.status === 'active') {
         if (draft.scenarioHash === entry.hash && draft.rubricHash === rubricHash) {
-          const session = engineSetLocale(resume(entry.scenario, rubric, draft.state, { now: clock.now }), locale);
+          const session = engineSetLocale(
+            resume(entry.scenario, rubric, draft.state, { now: clock.now }),
+            locale,
+          );
           set({
             session,
             attemptId: draft.attemptId,
@@ -182,7 +185,8 @@ export const usePlay = create<PlayStore>((set, get) => {
       if (!session || paused || phase !== 'playing') return;
       const input = { ...answer, msToAnswer: Math.max(0, clock.now() - turnStartedAt) } as TraineeInput;
       // The analyser's cue lists are fetched on the first typed reply, not with the scenario.
-      const ready = 'text' in input && !session.options.analyser ? withAnalyser(session, await loadAnalyser()) : session;
+      const ready =
+        'text' in input && !session.options.analyser ? withAnalyser(session, await loadAnalyser()) : session;
       if (get().session !== session) return; // the attempt moved on while the analyser loaded
       const step = engineRespond(ready, input);
       const rejected = step.effects.find((e) => e.type === 'rejected');

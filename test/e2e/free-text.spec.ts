@@ -6,12 +6,19 @@ import { freeTextAnalyser } from '@/engine/text/free-text';
 import { scenarioCases } from './helpers/paths';
 import { openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
 
-const REPLY = 'Good afternoon, Yuanhang Telecom customer service, this is Xiao Li speaking. How may I help you today?';
+const REPLY =
+  'Good afternoon, Yuanhang Telecom customer service, this is Xiao Li speaking. How may I help you today?';
 
-test('a typed reply is read, continues on the mapped branch, and its evidence shows in the debrief', async ({ page }) => {
+test('a typed reply is read, continues on the mapped branch, and its evidence shows in the debrief', async ({
+  page,
+}) => {
   const c = scenarioCases().cases.find((x) => x.scenario.id === 'overdue-promise')!;
   // What the engine does with the same words: the branch it maps to and the rules it finds.
-  const typed = replay(c.scenario, c.rubric, [{ text: REPLY }], { now: () => 0, locale: 'en', analyser: freeTextAnalyser });
+  const typed = replay(c.scenario, c.rubric, [{ text: REPLY }], {
+    now: () => 0,
+    locale: 'en',
+    analyser: freeTextAnalyser,
+  });
   const turn = typed.state.turns[0]!;
   expect(turn.evidence.length).toBeGreaterThan(0);
   const rest = bestPath(c.scenario, c.rubric, typed.state)!;
@@ -30,7 +37,11 @@ test('a typed reply is read, continues on the mapped branch, and its evidence sh
   await box.blur();
 
   const plan = rest.inputs.map((input, i) => {
-    const before = replay(c.scenario, c.rubric, [{ text: REPLY }, ...rest.inputs.slice(0, i)], { now: () => 0, locale: 'en', analyser: freeTextAnalyser });
+    const before = replay(c.scenario, c.rubric, [{ text: REPLY }, ...rest.inputs.slice(0, i)], {
+      now: () => 0,
+      locale: 'en',
+      analyser: freeTextAnalyser,
+    });
     const node = before.state.node;
     const index = c.scenario.nodes[node]!.responses!.findIndex((r) => r.id === input.choice);
     return { turn: i + 2, node, key: String(index + 1) };
@@ -43,5 +54,6 @@ test('a typed reply is read, continues on the mapped branch, and its evidence sh
   await expect(first).toContainText('We read this as:');
   const mapped = c.scenario.nodes[turn.node]!.responses!.find((r) => r.id === turn.responseId)!;
   await expect(first).toContainText(pickText(mapped.text, 'en'));
-  for (const e of turn.evidence) await expect(first).toContainText(pickText(c.rubric.rules[e.rule]!.title, 'en'));
+  for (const e of turn.evidence)
+    await expect(first).toContainText(pickText(c.rubric.rules[e.rule]!.title, 'en'));
 });

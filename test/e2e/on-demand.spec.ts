@@ -7,7 +7,8 @@ import { expectDebriefScores, openDebriefByKeyboard, playByKeyboard, seed } from
 test('playing by choices to the debrief never fetches the analyser or zod', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(request.url()));
-  const c = scenarioCases().cases.find((x) => x.scenario.id === 'overdue-promise') ?? scenarioCases().cases[0]!;
+  const c =
+    scenarioCases().cases.find((x) => x.scenario.id === 'overdue-promise') ?? scenarioCases().cases[0]!;
   const choices = paths(c).best;
   await seed(page);
   await page.goto('/#/');

@@ -35,14 +35,26 @@ if (!rubricLoad.ok) throw new Error(JSON.stringify(rubricLoad.diagnostics));
 const rubric = rubricLoad.rubric;
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.json') && f !== 'rubric.json')
-  .map((file) => ({ file, ...(JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as { description: string; scenario: unknown; cases: Case[] }) }));
+  .map((file) => ({
+    file,
+    ...(JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as {
+      description: string;
+      scenario: unknown;
+      cases: Case[];
+    }),
+  }));
 
 describe.each(fixtures)('$file: $description', ({ scenario: raw, cases }) => {
   const loaded = loadScenario(raw);
   it('loads', () => expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]));
   if (!loaded.ok) return;
   it.each(cases)('after $inputs', ({ inputs, locale, expect: want }) => {
-    const session = replay(loaded.scenario, rubric, inputs.map((choice) => ({ choice })), { now: () => 0, ...(locale ? { locale } : {}) });
+    const session = replay(
+      loaded.scenario,
+      rubric,
+      inputs.map((choice) => ({ choice })),
+      { now: () => 0, ...(locale ? { locale } : {}) },
+    );
     const { state } = session;
     const result = scoreSession(session);
     if (want.status) expect(state.status).toBe(want.status);
@@ -50,11 +62,15 @@ describe.each(fixtures)('$file: $description', ({ scenario: raw, cases }) => {
     if (want.ending) expect(state.ending?.outcome).toBe(want.ending);
     if (want.route) expect(state.turns.at(-1)?.route).toEqual(want.route);
     if (want.flags) expect(state.flags).toEqual(want.flags);
-    if (want.promises) expect(Object.fromEntries(state.promises.map((p) => [p.id, p.status]))).toEqual(want.promises);
+    if (want.promises)
+      expect(Object.fromEntries(state.promises.map((p) => [p.id, p.status]))).toEqual(want.promises);
     if (want.mood) expect(state.mood).toEqual(want.mood);
     for (const e of want.evidence ?? []) expect(result.evidence).toContainEqual(expect.objectContaining(e));
     for (const [key, value] of Object.entries(want.scores ?? {})) {
-      expect(key === 'overall' ? result.overall : result.principles[key as (typeof PRINCIPLES)[number]].score, key).toBe(value);
+      expect(
+        key === 'overall' ? result.overall : result.principles[key as (typeof PRINCIPLES)[number]].score,
+        key,
+      ).toBe(value);
     }
     if (want.passed !== undefined) expect(result.passed).toBe(want.passed);
     if (want.critical) expect(result.critical.map((e) => e.rule)).toEqual(want.critical);

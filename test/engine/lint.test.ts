@@ -3,7 +3,8 @@ import { lintScenario } from '@/engine/lint/lint-scenario';
 import { searchScenario } from '@/engine/lint/paths';
 import { fakeRubric, fakeScenario } from './fake-scenario';
 
-const codes = (scenario = fakeScenario(), rubric = fakeRubric()) => lintScenario(scenario, rubric).diagnostics.map((d) => d.code);
+const codes = (scenario = fakeScenario(), rubric = fakeRubric()) =>
+  lintScenario(scenario, rubric).diagnostics.map((d) => d.code);
 
 describe('lint', () => {
   it('is clean on a well-formed scenario', () => {

@@ -56,12 +56,20 @@ describe('loadScenario', () => {
     const v0 = JSON.parse(text(v1));
     v0.schemaVersion = 0;
     const opening = v0.nodes.opening;
-    opening.choices = opening.responses.map((r: Record<string, unknown>) => ({ ...r, rules: undefined, tags: Object.keys(r.rules as object) }));
+    opening.choices = opening.responses.map((r: Record<string, unknown>) => ({
+      ...r,
+      rules: undefined,
+      tags: Object.keys(r.rules as object),
+    }));
     delete opening.responses;
     const result = loadScenario(v0);
     expect(result.ok).toBe(true);
     expect(codes(result)).toContain('I_MIGRATED');
-    if (result.ok) expect(result.scenario.nodes.opening!.responses![1]!.rules).toEqual({ 'etiquette.greeting': 1, 'etiquette.no-blame': 1 });
+    if (result.ok)
+      expect(result.scenario.nodes.opening!.responses![1]!.rules).toEqual({
+        'etiquette.greeting': 1,
+        'etiquette.no-blame': 1,
+      });
   });
 
   it('refuses __proto__ and constructor keys without polluting anything', () => {
@@ -69,7 +77,9 @@ describe('loadScenario', () => {
     const result = loadScenario(source);
     expect(codes(result)).toContain('E_FORBIDDEN_KEY');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(codes(loadScenario({ ...fakeScenario(), constructor: { prototype: {} } }))).toContain('E_FORBIDDEN_KEY');
+    expect(codes(loadScenario({ ...fakeScenario(), constructor: { prototype: {} } }))).toContain(
+      'E_FORBIDDEN_KEY',
+    );
   });
 
   it('rejects a node that is neither a turn, a branch nor an ending', () => {
@@ -102,13 +112,23 @@ describe('condition diagnostics', () => {
     const scenario = fakeScenario();
     (scenario.nodes.facts!.when![0] as unknown as { if: unknown }).if = { angr: { gte: 90 } };
     const d = loadScenario(JSON.stringify(scenario, null, 2)).diagnostics[0]!;
-    expect(d).toMatchObject({ code: 'E_UNKNOWN_FIELD', path: '/nodes/facts/when/0/if', hint: "did you mean 'anger'?" });
+    expect(d).toMatchObject({
+      code: 'E_UNKNOWN_FIELD',
+      path: '/nodes/facts/when/0/if',
+      hint: "did you mean 'anger'?",
+    });
     expect(d.line).toBeGreaterThan(1);
   });
 
   it('says a condition has one key when it has two', () => {
     const scenario = fakeScenario();
-    (scenario.nodes.facts!.when![0] as unknown as { if: unknown }).if = { anger: { gte: 90 }, trust: { lt: 5 } };
-    expect(loadScenario(scenario).diagnostics[0]).toMatchObject({ code: 'E_SHAPE', hint: 'combine several with "all" or "any"' });
+    (scenario.nodes.facts!.when![0] as unknown as { if: unknown }).if = {
+      anger: { gte: 90 },
+      trust: { lt: 5 },
+    };
+    expect(loadScenario(scenario).diagnostics[0]).toMatchObject({
+      code: 'E_SHAPE',
+      hint: 'combine several with "all" or "any"',
+    });
   });
 });

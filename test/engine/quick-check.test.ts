@@ -11,7 +11,12 @@ import { fakeScenario } from './fake-scenario';
 
 const valid = JSON.stringify(fakeScenario());
 const paths = (value: unknown, prefix: string[] = []): string[][] =>
-  value === null || typeof value !== 'object' ? [prefix] : [prefix, ...Object.keys(value).flatMap((k) => paths((value as Record<string, unknown>)[k], [...prefix, k]))];
+  value === null || typeof value !== 'object'
+    ? [prefix]
+    : [
+        prefix,
+        ...Object.keys(value).flatMap((k) => paths((value as Record<string, unknown>)[k], [...prefix, k])),
+      ];
 const allPaths = paths(JSON.parse(valid)).filter((p) => p.length > 0);
 
 function setAt(path: string[], value: unknown) {
@@ -24,8 +29,47 @@ function setAt(path: string[], value: unknown) {
 
 const nearMiss = fc.oneof(
   fc.jsonValue(),
-  fc.constantFrom('', 'x'.repeat(4001), 'en', 'zh-CN', 'EN', 'a.b', 'apology.sincere', 'Opening', '1abc', 'facts', -4, -3, 0, 3, 4, 1.5, 100, 101, -101, 600, 601, 2, 51, true, null, [], {}),
-  fc.constantFrom({ en: 'x' }, { EN: 'x' }, { en: '' }, { anger: 3 }, { anger: { gte: 1 } }, { anger: {} }, { flag: 'x' }, { not: { flag: 'x' } }, { all: [] }, { promise: { id: 'a', is: 'kept' } }),
+  fc.constantFrom(
+    '',
+    'x'.repeat(4001),
+    'en',
+    'zh-CN',
+    'EN',
+    'a.b',
+    'apology.sincere',
+    'Opening',
+    '1abc',
+    'facts',
+    -4,
+    -3,
+    0,
+    3,
+    4,
+    1.5,
+    100,
+    101,
+    -101,
+    600,
+    601,
+    2,
+    51,
+    true,
+    null,
+    [],
+    {},
+  ),
+  fc.constantFrom(
+    { en: 'x' },
+    { EN: 'x' },
+    { en: '' },
+    { anger: 3 },
+    { anger: { gte: 1 } },
+    { anger: {} },
+    { flag: 'x' },
+    { not: { flag: 'x' } },
+    { all: [] },
+    { promise: { id: 'a', is: 'kept' } },
+  ),
 );
 
 describe('quickCheckScenario agrees with the zod schema', () => {
@@ -40,7 +84,9 @@ describe('quickCheckScenario agrees with the zod schema', () => {
         const doc = setAt(path, value);
         const zod = ScenarioSchema.safeParse(doc);
         const quick = quickCheckScenario(doc);
-        expect(quick !== null, `${path.join('/')} = ${JSON.stringify(value)?.slice(0, 60)}`).toBe(zod.success);
+        expect(quick !== null, `${path.join('/')} = ${JSON.stringify(value)?.slice(0, 60)}`).toBe(
+          zod.success,
+        );
         if (zod.success) expect(quick).toEqual(zod.data);
       }),
       { numRuns: 3000 },
@@ -78,13 +124,27 @@ describe('quickCheckRubric agrees with the zod schema', () => {
   });
 
   it('on thousands of single-field mutations (3,000 runs)', () => {
-    const rubricNearMiss = fc.oneof(nearMiss, fc.constantFrom({ on: 'first-turn' }, { on: 'within-turns' }, { on: 'within-turns', turns: 3 }, { met: { anger: 1 } }, { 'zh-CN': { violated: ['x'] } }, { en: { met: [''] } }, ['loyal'], ['nope']));
+    const rubricNearMiss = fc.oneof(
+      nearMiss,
+      fc.constantFrom(
+        { on: 'first-turn' },
+        { on: 'within-turns' },
+        { on: 'within-turns', turns: 3 },
+        { met: { anger: 1 } },
+        { 'zh-CN': { violated: ['x'] } },
+        { en: { met: [''] } },
+        ['loyal'],
+        ['nope'],
+      ),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...rubricPaths), rubricNearMiss, (path, value) => {
         const doc = mutate(path, value);
         const zod = RubricSchema.safeParse(doc);
         const quick = quickCheckRubric(doc);
-        expect(quick !== null, `${path.join('/')} = ${JSON.stringify(value)?.slice(0, 60)}`).toBe(zod.success);
+        expect(quick !== null, `${path.join('/')} = ${JSON.stringify(value)?.slice(0, 60)}`).toBe(
+          zod.success,
+        );
         if (zod.success) expect(quick).toEqual(zod.data);
       }),
       { numRuns: 3000 },

@@ -5,16 +5,29 @@ import { freeTextAnalyser } from '@/engine/text/free-text';
 import { fakeRubric, fakeScenario } from './fake-scenario';
 
 const now = () => 1000;
-const play = (choices: string[]) => replay(fakeScenario(), fakeRubric(), choices.map((choice) => ({ choice })), { now, locale: 'en' });
+const play = (choices: string[]) =>
+  replay(
+    fakeScenario(),
+    fakeRubric(),
+    choices.map((choice) => ({ choice })),
+    { now, locale: 'en' },
+  );
 
 describe('runtime', () => {
   it('starts on the first customer turn with the scenario mood', () => {
     const session = start(fakeScenario(), fakeRubric(), { now });
-    expect(session.state).toMatchObject({ node: 'opening', status: 'active', mood: { anger: 60, trust: 40 } });
+    expect(session.state).toMatchObject({
+      node: 'opening',
+      status: 'active',
+      mood: { anger: 60, trust: 40 },
+    });
   });
 
   it('applies author mood plus rubric defaults scaled by persona', () => {
-    const { session } = respond(start(fakeScenario(), fakeRubric({ personas: { victim: { apology: 2 } } }), { now }), { choice: 'greet-apologise' });
+    const { session } = respond(
+      start(fakeScenario(), fakeRubric({ personas: { victim: { apology: 2 } } }), { now }),
+      { choice: 'greet-apologise' },
+    );
     // -5 author, -2 greeting, -10 × 2 (victim × apology) for the apology.
     expect(session.state.mood.anger).toBe(60 - 5 - 2 - 20);
     expect(session.state.mood.trust).toBe(40 + 5 * 2);
@@ -45,14 +58,20 @@ describe('runtime', () => {
 
   it('keeps a promise and records the evidence', () => {
     const session = play(['greet-apologise', 'promise', 'keep']);
-    expect(session.state.promises).toEqual([expect.objectContaining({ id: 'callback', status: 'kept', keptAt: 3 })]);
-    expect(session.state.turns[2]!.evidence).toContainEqual(expect.objectContaining({ rule: 'resolution.concrete-commitment', verdict: 'met', source: 'promise' }));
+    expect(session.state.promises).toEqual([
+      expect.objectContaining({ id: 'callback', status: 'kept', keptAt: 3 }),
+    ]);
+    expect(session.state.turns[2]!.evidence).toContainEqual(
+      expect.objectContaining({ rule: 'resolution.concrete-commitment', verdict: 'met', source: 'promise' }),
+    );
   });
 
   it('breaks a promise not kept by its due turn', () => {
     const session = play(['greet-apologise', 'promise', 'forget']);
     expect(session.state.promises[0]).toMatchObject({ status: 'broken', brokenAt: 3 });
-    expect(scoreSession(session).evidence).toContainEqual(expect.objectContaining({ rule: 'resolution.no-overpromise', verdict: 'violated', source: 'promise' }));
+    expect(scoreSession(session).evidence).toContainEqual(
+      expect.objectContaining({ rule: 'resolution.no-overpromise', verdict: 'violated', source: 'promise' }),
+    );
   });
 
   it('rejects unknown choices, free text where not allowed, and input after the end', () => {
@@ -70,14 +89,18 @@ describe('runtime', () => {
     scenario.nodes.opening!.timeLimit = 10;
     const { session } = respond(start(scenario, fakeRubric(), { now }), { silence: true });
     expect(session.state.node).toBe('opening');
-    expect(session.state.turns[0]!.evidence).toEqual([expect.objectContaining({ rule: 'etiquette.responsiveness', verdict: 'violated', source: 'timer' })]);
+    expect(session.state.turns[0]!.evidence).toEqual([
+      expect.objectContaining({ rule: 'etiquette.responsiveness', verdict: 'violated', source: 'timer' }),
+    ]);
   });
 
   it('maps a typed reply to a branch and scores its own words', () => {
     const plain = start(fakeScenario(), fakeRubric(), { now, locale: 'en' });
     expect(respond(plain, { text: 'Hello' }).effects[0]).toMatchObject({ reason: 'free-text-unavailable' });
     const typing = start(fakeScenario(), fakeRubric(), { now, locale: 'en', analyser: freeTextAnalyser });
-    const { session } = respond(typing, { text: "Good morning, this is Star River service, Li speaking. I'm really sorry nobody called you back." });
+    const { session } = respond(typing, {
+      text: "Good morning, this is Star River service, Li speaking. I'm really sorry nobody called you back.",
+    });
     const turn = session.state.turns[0]!;
     expect(turn.responseId).toBe('greet-apologise');
     expect(turn.evidence.every((e) => e.source === 'detector')).toBe(true);
@@ -93,6 +116,9 @@ describe('runtime', () => {
 
   it('returns effects as data', () => {
     const s = play(['greet-apologise']);
-    expect(respond(s, { choice: 'promise' }).effects).toEqual([{ type: 'promise-made', id: 'callback' }, { type: 'customer-says', node: 'callback' }]);
+    expect(respond(s, { choice: 'promise' }).effects).toEqual([
+      { type: 'promise-made', id: 'callback' },
+      { type: 'customer-says', node: 'callback' },
+    ]);
   });
 });

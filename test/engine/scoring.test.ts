@@ -4,7 +4,14 @@ import { scoreSession } from '@/engine/scoring/score';
 import { fakeRubric, fakeScenario } from './fake-scenario';
 
 const result = (choices: string[], rubric = fakeRubric()) =>
-  scoreSession(replay(fakeScenario(), rubric, choices.map((choice) => ({ choice })), { now: () => 0 }));
+  scoreSession(
+    replay(
+      fakeScenario(),
+      rubric,
+      choices.map((choice) => ({ choice })),
+      { now: () => 0 },
+    ),
+  );
 
 describe('scoring', () => {
   it('gives a clean attempt full marks and a pass', () => {
@@ -23,8 +30,20 @@ describe('scoring', () => {
   it('counts expected rules that never came as missed', () => {
     const scenario = fakeScenario();
     scenario.nodes.opening!.responses![0]!.rules = {};
-    const r = scoreSession(replay(scenario, fakeRubric(), [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'keep' }], { now: () => 0 }));
-    expect(r.evidence.filter((e) => e.verdict === 'missed').map((e) => e.rule).sort()).toEqual(['apology.sincere', 'etiquette.greeting']);
+    const r = scoreSession(
+      replay(
+        scenario,
+        fakeRubric(),
+        [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'keep' }],
+        { now: () => 0 },
+      ),
+    );
+    expect(
+      r.evidence
+        .filter((e) => e.verdict === 'missed')
+        .map((e) => e.rule)
+        .sort(),
+    ).toEqual(['apology.sincere', 'etiquette.greeting']);
     expect(r.principles.apology).toMatchObject({ score: 0, missed: 1.5 });
   });
 
@@ -50,7 +69,14 @@ describe('scoring', () => {
 
   it('uses scenario weight overrides for the overall', () => {
     const scenario = fakeScenario({ weights: { etiquette: 0 } });
-    const r = scoreSession(replay(scenario, fakeRubric(), [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'forget' }], { now: () => 0 }));
+    const r = scoreSession(
+      replay(
+        scenario,
+        fakeRubric(),
+        [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'forget' }],
+        { now: () => 0 },
+      ),
+    );
     const { apology, resolution } = r.principles;
     expect(r.overall).toBe(Math.round((apology.score! + resolution.score!) / 2));
   });

@@ -9,14 +9,21 @@ import { fakeRubric, fakeScenario } from '../engine/fake-scenario';
 const record = buildAttemptRecord({
   attemptId: '3b241101-e2bb-4255-8caf-4136c566a962',
   trainee: { id: 't1', name: 'Li' },
-  session: replay(fakeScenario(), fakeRubric(), [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'keep' }], { now: () => 1000 }),
+  session: replay(
+    fakeScenario(),
+    fakeRubric(),
+    [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'keep' }],
+    { now: () => 1000 },
+  ),
   scenarioHash: 'abcdef0123456789',
   rubricHash: '0123456789abcdef',
   status: 'finished',
 });
 const text = JSON.stringify(record);
 const paths = (v: unknown, prefix: string[] = []): string[][] =>
-  v === null || typeof v !== 'object' ? [prefix] : [prefix, ...Object.keys(v).flatMap((k) => paths((v as Record<string, unknown>)[k], [...prefix, k]))];
+  v === null || typeof v !== 'object'
+    ? [prefix]
+    : [prefix, ...Object.keys(v).flatMap((k) => paths((v as Record<string, unknown>)[k], [...prefix, k]))];
 const all = paths(record).filter((p) => p.length > 0);
 
 describe('quickCheckRecord is never looser than the zod schema', () => {
@@ -26,7 +33,26 @@ describe('quickCheckRecord is never looser than the zod schema', () => {
   });
 
   it('on single-field mutations (3,000 runs): quick yes ⇒ zod yes', () => {
-    const values = fc.oneof(fc.jsonValue(), fc.constantFrom(null, '', 'x'.repeat(101), -1, 0, 100, 101, 1.5, true, 'loyal', 'nope', 'ABCDEF12', '3B241101-E2BB-4255-8CAF-4136C566A962', [], {}));
+    const values = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(
+        null,
+        '',
+        'x'.repeat(101),
+        -1,
+        0,
+        100,
+        101,
+        1.5,
+        true,
+        'loyal',
+        'nope',
+        'ABCDEF12',
+        '3B241101-E2BB-4255-8CAF-4136C566A962',
+        [],
+        {},
+      ),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...all), values, (path, value) => {
         const doc = JSON.parse(text);
@@ -34,7 +60,8 @@ describe('quickCheckRecord is never looser than the zod schema', () => {
         for (const k of path.slice(0, -1)) node = node[k];
         node[path.at(-1)!] = value;
         const clean = JSON.parse(JSON.stringify(doc));
-        if (quickCheckRecord(clean)) expect(AttemptRecordSchema.safeParse(clean).success, path.join('/')).toBe(true);
+        if (quickCheckRecord(clean))
+          expect(AttemptRecordSchema.safeParse(clean).success, path.join('/')).toBe(true);
       }),
       { numRuns: 3000 },
     );

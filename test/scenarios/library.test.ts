@@ -5,13 +5,17 @@ import { missingTranslations } from '@/engine/lint/translations';
 import { loadLibrary } from './load-library';
 
 const { rubric, scenarios } = loadLibrary();
-const SECTION_5 = readFileSync(new URL('../fixtures/training-rule-ids.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
+const SECTION_5 = readFileSync(new URL('../fixtures/training-rule-ids.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean);
 const ESCALATIONS = ['customer-lost', 'went-to-media', 'went-to-regulator'];
 
 describe('the scenario library', () => {
   it('ships the four manual cases and at least five more', () => {
     const ids = scenarios.map((s) => s.scenario.id);
-    expect(ids).toEqual(expect.arrayContaining(['overdue-promise', 'unfounded-complaint', 'disputed-fee', 'journalist-threat']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['overdue-promise', 'unfounded-complaint', 'disputed-fee', 'journalist-threat']),
+    );
     expect(ids.length).toBeGreaterThanOrEqual(9);
   });
 
@@ -20,7 +24,8 @@ describe('the scenario library', () => {
     const violated = new Set<string>();
     for (const { scenario } of scenarios)
       for (const node of Object.values(scenario.nodes))
-        for (const r of node.responses ?? []) for (const [rule, n] of Object.entries(r.rules ?? {})) (n > 0 ? met : violated).add(rule);
+        for (const r of node.responses ?? [])
+          for (const [rule, n] of Object.entries(r.rules ?? {})) (n > 0 ? met : violated).add(rule);
     expect(SECTION_5.length).toBe(34);
     expect(SECTION_5.filter((id) => !met.has(id))).toEqual([]);
     expect(SECTION_5.filter((id) => !violated.has(id))).toEqual([]);
@@ -44,13 +49,15 @@ describe.each(scenarios)('$file', ({ scenario }) => {
 
   it('asks for at least 8 decisions on the best path, with 3–4 responses each', () => {
     expect(report.stats.bestPathDecisions).toBeGreaterThanOrEqual(8);
-    for (const node of Object.values(scenario.nodes)) if (node.responses) expect(node.responses.length).toBeGreaterThanOrEqual(3);
+    for (const node of Object.values(scenario.nodes))
+      if (node.responses) expect(node.responses.length).toBeGreaterThanOrEqual(3);
   });
 
   it('is complete in zh-CN and en', () => {
     expect(scenario.locales).toEqual(expect.arrayContaining(['zh-CN', 'en']));
     expect(missingTranslations(scenario)).toEqual([]);
-    for (const r of responses) expect(typeof r.text === 'object' && r.text['zh-CN'] && r.text.en).toBeTruthy();
+    for (const r of responses)
+      expect(typeof r.text === 'object' && r.text['zh-CN'] && r.text.en).toBeTruthy();
   });
 
   it('gives feedback on every response', () => {
@@ -68,6 +75,10 @@ describe.each(scenarios)('$file', ({ scenario }) => {
     expect(responses.some((r) => r.set?.length)).toBe(true);
     expect(responses.some((r) => r.promise)).toBe(true);
     expect(responses.some((r) => r.keep?.length)).toBe(true);
-    expect(responses.some((r) => Object.entries(r.rules ?? {}).some(([rule, n]) => n < 0 && rubric.rules[rule]?.critical))).toBe(true);
+    expect(
+      responses.some((r) =>
+        Object.entries(r.rules ?? {}).some(([rule, n]) => n < 0 && rubric.rules[rule]?.critical),
+      ),
+    ).toBe(true);
   });
 });

@@ -6,7 +6,10 @@ import { loadScenario } from '@/engine/load/load-scenario';
 
 const root = new URL('../../scenarios/', import.meta.url);
 
-export const scenarioFiles = () => readdirSync(root).filter((f) => f.endsWith('.json')).sort();
+export const scenarioFiles = () =>
+  readdirSync(root)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
 export function loadLibrary(): { rubric: Rubric; scenarios: Array<{ file: string; scenario: Scenario }> } {
   const rubric = loadRubric(readFileSync(new URL('rubrics/default.json', root), 'utf8'));

@@ -12,7 +12,8 @@ describe.each(scenarios)('every path of $file', ({ scenario }) => {
   it('ends, stays within the linted bounds and equals its replay', () => {
     const report = lintScenario(scenario, rubric);
     expect(report.bounds.exact).toBe(true);
-    const within = (value: number, bounds: { best: number | null; worst: number | null }) => value >= bounds.worst! && value <= bounds.best!;
+    const within = (value: number, bounds: { best: number | null; worst: number | null }) =>
+      value >= bounds.worst! && value <= bounds.best!;
     let index = 0;
     let replayed = 0;
     let outOfBounds = 0;
@@ -22,9 +23,18 @@ describe.each(scenarios)('every path of $file', ({ scenario }) => {
     const search = searchPaths(start(scenario, rubric, { now: () => 0 }), undefined, (path) => {
       const r = path.result;
       if (r.outcome === null || !within(r.overall, report.bounds.overall)) outOfBounds += 1;
-      for (const p of PRINCIPLES) if (r.principles[p].score !== null && !within(r.principles[p].score!, report.bounds.principles[p])) outOfBounds += 1;
+      for (const p of PRINCIPLES)
+        if (r.principles[p].score !== null && !within(r.principles[p].score!, report.bounds.principles[p]))
+          outOfBounds += 1;
       if (index++ % stride === 0) {
-        const again = scoreSession(replay(scenario, rubric, path.choices.map((choice) => ({ choice })), { now: () => 0 }));
+        const again = scoreSession(
+          replay(
+            scenario,
+            rubric,
+            path.choices.map((choice) => ({ choice })),
+            { now: () => 0 },
+          ),
+        );
         if (JSON.stringify(again) !== JSON.stringify(r)) mismatches += 1;
         replayed += 1;
       }

@@ -14,7 +14,6 @@ const Comparison = z
   .refine((c) => Object.keys(c).length > 0, 'give at least one of gte, gt, lte, lt, eq');
 export type Comparison = z.infer<typeof Comparison>;
 
-
 /**
  * Conditions are JSON data, never strings to evaluate. Recursive through all/any/not.
  * Getter-based recursion lets zod emit a $ref'd JSON Schema.

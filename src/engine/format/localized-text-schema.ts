@@ -10,4 +10,3 @@ export const LocalizedTextSchema = z.union([
   z.string().min(1).max(4000),
   z.record(LocaleSchema, z.string().min(1).max(4000)),
 ]);
-

@@ -11,19 +11,38 @@ export function quickCheckRubric(doc: unknown): Rubric | null {
   const ok =
     opt(d.$schema, isStr) &&
     d.rubricVersion === 1 &&
-    isStr(d.id) && RUBRIC_ID.test(d.id) &&
+    isStr(d.id) &&
+    RUBRIC_ID.test(d.id) &&
     isInt(d.version, 1, Number.MAX_SAFE_INTEGER) &&
-    Array.isArray(d.locales) && d.locales.length >= 1 && d.locales.every((l) => isStr(l) && LOCALE.test(l)) &&
+    Array.isArray(d.locales) &&
+    d.locales.length >= 1 &&
+    d.locales.every((l) => isStr(l) && LOCALE.test(l)) &&
     isText(d.title) &&
     isNum(d.passMark, 0, 100) &&
     opt(d.failOutcomes, (v) => Array.isArray(v) && v.every((o) => oneOf(o, OUTCOMES))) &&
     opt(d.repeatDecay, (v) => isNum(v, 0, 1)) &&
-    isObj(d.principles) && onlyKeys(d.principles, PRINCIPLE_KEYS) &&
+    isObj(d.principles) &&
+    onlyKeys(d.principles, PRINCIPLE_KEYS) &&
     PRINCIPLES.every((p) => isPrinciple((d.principles as Obj)[p])) &&
-    opt(d.personas, (v) => isObj(v) && every(v, (k, f) => oneOf(k, PERSONAS) && isObj(f) && every(f, (p, n) => oneOf(p, PRINCIPLES) && isNum(n, 0, 3)))) &&
-    isObj(d.rules) && every(d.rules, (k, r) => RULE_ID_PATTERN.test(k) && isRule(r));
+    opt(
+      d.personas,
+      (v) =>
+        isObj(v) &&
+        every(
+          v,
+          (k, f) =>
+            oneOf(k, PERSONAS) && isObj(f) && every(f, (p, n) => oneOf(p, PRINCIPLES) && isNum(n, 0, 3)),
+        ),
+    ) &&
+    isObj(d.rules) &&
+    every(d.rules, (k, r) => RULE_ID_PATTERN.test(k) && isRule(r));
   if (!ok) return null;
-  const rules = Object.fromEntries(Object.entries(d.rules as Obj).map(([k, r]) => [k, { ...(r as Obj), weight: (r as Obj).weight ?? 1, critical: (r as Obj).critical ?? false }]));
+  const rules = Object.fromEntries(
+    Object.entries(d.rules as Obj).map(([k, r]) => [
+      k,
+      { ...(r as Obj), weight: (r as Obj).weight ?? 1, critical: (r as Obj).critical ?? false },
+    ]),
+  );
   return {
     ...d,
     failOutcomes: d.failOutcomes ?? ['customer-lost', 'went-to-media', 'went-to-regulator'],
@@ -33,20 +52,47 @@ export function quickCheckRubric(doc: unknown): Rubric | null {
 }
 
 type Obj = Record<string, unknown>;
-const RUBRIC_KEYS = new Set(['$schema', 'rubricVersion', 'id', 'version', 'locales', 'title', 'passMark', 'failOutcomes', 'repeatDecay', 'principles', 'personas', 'rules']);
+const RUBRIC_KEYS = new Set([
+  '$schema',
+  'rubricVersion',
+  'id',
+  'version',
+  'locales',
+  'title',
+  'passMark',
+  'failOutcomes',
+  'repeatDecay',
+  'principles',
+  'personas',
+  'rules',
+]);
 const PRINCIPLE_KEYS = new Set<string>(PRINCIPLES);
-const RULE_KEYS = new Set(['principle', 'title', 'explanation', 'quote', 'source', 'weight', 'critical', 'mood', 'expect', 'cues']);
+const RULE_KEYS = new Set([
+  'principle',
+  'title',
+  'explanation',
+  'quote',
+  'source',
+  'weight',
+  'critical',
+  'mood',
+  'expect',
+  'cues',
+]);
 const MOOD_KEYS = new Set(['anger', 'trust']);
 const RUBRIC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+const isObj = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const isNum = (v: unknown, min: number, max: number) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 const isInt = (v: unknown, min: number, max: number) => isNum(v, min, max) && Number.isSafeInteger(v);
 const opt = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
 const oneOf = (v: unknown, list: readonly string[]) => isStr(v) && list.includes(v);
-const strings = (v: unknown, max: number, maxLength: number) => Array.isArray(v) && v.length <= max && v.every((s) => isStr(s) && s.length >= 1 && s.length <= maxLength);
+const strings = (v: unknown, max: number, maxLength: number) =>
+  Array.isArray(v) && v.length <= max && v.every((s) => isStr(s) && s.length >= 1 && s.length <= maxLength);
 
 function onlyKeys(o: Obj, allowed: Set<string>): boolean {
   for (const k in o) if (!allowed.has(k) || o[k] === undefined) return false;
@@ -63,8 +109,13 @@ function isText(v: unknown): boolean {
   return isObj(v) && every(v, (k, s) => LOCALE.test(k) && isStr(s) && s.length >= 1 && s.length <= 4000);
 }
 
-const isPrinciple = (v: unknown) => isObj(v) && onlyKeys(v, new Set(['weight', 'title'])) && isNum(v.weight, 0, 10) && isText(v.title);
-const isMood = (v: unknown) => isObj(v) && onlyKeys(v, MOOD_KEYS) && opt(v.anger, (n) => isNum(n, -100, 100)) && opt(v.trust, (n) => isNum(n, -100, 100));
+const isPrinciple = (v: unknown) =>
+  isObj(v) && onlyKeys(v, new Set(['weight', 'title'])) && isNum(v.weight, 0, 10) && isText(v.title);
+const isMood = (v: unknown) =>
+  isObj(v) &&
+  onlyKeys(v, MOOD_KEYS) &&
+  opt(v.anger, (n) => isNum(n, -100, 100)) &&
+  opt(v.trust, (n) => isNum(n, -100, 100));
 
 function isExpectation(v: unknown): boolean {
   if (!isObj(v)) return false;
@@ -74,13 +125,41 @@ function isExpectation(v: unknown): boolean {
 
 function isRule(v: unknown): boolean {
   return (
-    isObj(v) && onlyKeys(v, RULE_KEYS) &&
-    oneOf(v.principle, PRINCIPLES) && isText(v.title) && isText(v.explanation) &&
-    isStr(v.quote) && v.quote.length >= 1 && v.quote.length <= 1000 &&
-    isStr(v.source) && v.source.length >= 1 && v.source.length <= 40 &&
-    opt(v.weight, (n) => isNum(n, 0, 10)) && opt(v.critical, (b) => typeof b === 'boolean') &&
-    opt(v.mood, (m) => isObj(m) && onlyKeys(m, new Set(['met', 'violated'])) && opt(m.met, isMood) && opt(m.violated, isMood)) &&
+    isObj(v) &&
+    onlyKeys(v, RULE_KEYS) &&
+    oneOf(v.principle, PRINCIPLES) &&
+    isText(v.title) &&
+    isText(v.explanation) &&
+    isStr(v.quote) &&
+    v.quote.length >= 1 &&
+    v.quote.length <= 1000 &&
+    isStr(v.source) &&
+    v.source.length >= 1 &&
+    v.source.length <= 40 &&
+    opt(v.weight, (n) => isNum(n, 0, 10)) &&
+    opt(v.critical, (b) => typeof b === 'boolean') &&
+    opt(
+      v.mood,
+      (m) =>
+        isObj(m) &&
+        onlyKeys(m, new Set(['met', 'violated'])) &&
+        opt(m.met, isMood) &&
+        opt(m.violated, isMood),
+    ) &&
     opt(v.expect, isExpectation) &&
-    opt(v.cues, (c) => isObj(c) && every(c, (k, p) => LOCALE.test(k) && isObj(p) && onlyKeys(p, new Set(['met', 'violated'])) && opt(p.met, (a) => strings(a, 200, 400)) && opt(p.violated, (a) => strings(a, 200, 400))))
+    opt(
+      v.cues,
+      (c) =>
+        isObj(c) &&
+        every(
+          c,
+          (k, p) =>
+            LOCALE.test(k) &&
+            isObj(p) &&
+            onlyKeys(p, new Set(['met', 'violated'])) &&
+            opt(p.met, (a) => strings(a, 200, 400)) &&
+            opt(p.violated, (a) => strings(a, 200, 400)),
+        ),
+    )
   );
 }

@@ -1,4 +1,14 @@
-import { CHANNELS, DIFFICULTIES, NODE_ID_PATTERN, OUTCOMES, PERSONAS, PRINCIPLES, PROMISE_STATES, RULE_ID_PATTERN, TEMPERAMENTS } from './ids';
+import {
+  CHANNELS,
+  DIFFICULTIES,
+  NODE_ID_PATTERN,
+  OUTCOMES,
+  PERSONAS,
+  PRINCIPLES,
+  PROMISE_STATES,
+  RULE_ID_PATTERN,
+  TEMPERAMENTS,
+} from './ids';
 import type { Scenario } from './scenario-schema';
 
 /**
@@ -13,27 +23,78 @@ export function quickCheckScenario(doc: unknown): Scenario | null {
   const ok =
     opt(d.$schema, isStr) &&
     d.schemaVersion === 1 &&
-    isStr(d.id) && SCENARIO_ID.test(d.id) &&
+    isStr(d.id) &&
+    SCENARIO_ID.test(d.id) &&
     isInt(d.version, 1, Number.MAX_SAFE_INTEGER) &&
     isArr(d.locales, 1, 8, (l) => isStr(l) && LOCALE.test(l)) &&
-    isText(d.title) && isText(d.brief) && opt(d.role, isText) &&
-    oneOf(d.channel, CHANNELS) && opt(d.difficulty, (v) => oneOf(v, DIFFICULTIES)) &&
+    isText(d.title) &&
+    isText(d.brief) &&
+    opt(d.role, isText) &&
+    oneOf(d.channel, CHANNELS) &&
+    opt(d.difficulty, (v) => oneOf(v, DIFFICULTIES)) &&
     opt(d.minutes, (v) => isInt(v, 1, 120)) &&
     opt(d.tags, (v) => isArr(v, 0, 20, (t) => isStr(t) && t.length <= 40)) &&
     isCustomer(d.customer) &&
     opt(d.rubric, (v) => isStr(v) && RUBRIC_ID.test(v)) &&
-    opt(d.weights, (w) => isObj(w) && Object.entries(w).every(([k, v]) => oneOf(k, PRINCIPLES) && isNum(v, 0, 10))) &&
+    opt(
+      d.weights,
+      (w) => isObj(w) && Object.entries(w).every(([k, v]) => oneOf(k, PRINCIPLES) && isNum(v, 0, 10)),
+    ) &&
     isNodeId(d.start) &&
-    isObj(d.nodes) && Object.keys(d.nodes).length > 0 &&
+    isObj(d.nodes) &&
+    Object.keys(d.nodes).length > 0 &&
     everyEntry(d.nodes, (k, n) => NODE_ID_PATTERN.test(k) && isNode(n));
   if (!ok) return null;
-  return { ...d, difficulty: d.difficulty ?? 'medium', minutes: d.minutes ?? 5, rubric: d.rubric ?? 'default' } as Scenario;
+  return {
+    ...d,
+    difficulty: d.difficulty ?? 'medium',
+    minutes: d.minutes ?? 5,
+    rubric: d.rubric ?? 'default',
+  } as Scenario;
 }
 
 type Obj = Record<string, unknown>;
-const SCENARIO_KEYS = new Set(['$schema', 'schemaVersion', 'id', 'version', 'locales', 'title', 'brief', 'role', 'channel', 'difficulty', 'minutes', 'tags', 'customer', 'rubric', 'weights', 'start', 'nodes']);
-const NODE_KEYS = new Set(['say', 'note', 'when', 'otherwise', 'responses', 'freeText', 'timeLimit', 'ending']);
-const RESPONSE_KEYS = new Set(['id', 'text', 'rules', 'mood', 'set', 'unset', 'promise', 'keep', 'feedback', 'next']);
+const SCENARIO_KEYS = new Set([
+  '$schema',
+  'schemaVersion',
+  'id',
+  'version',
+  'locales',
+  'title',
+  'brief',
+  'role',
+  'channel',
+  'difficulty',
+  'minutes',
+  'tags',
+  'customer',
+  'rubric',
+  'weights',
+  'start',
+  'nodes',
+]);
+const NODE_KEYS = new Set([
+  'say',
+  'note',
+  'when',
+  'otherwise',
+  'responses',
+  'freeText',
+  'timeLimit',
+  'ending',
+]);
+const RESPONSE_KEYS = new Set([
+  'id',
+  'text',
+  'rules',
+  'mood',
+  'set',
+  'unset',
+  'promise',
+  'keep',
+  'feedback',
+  'next',
+]);
 const CUSTOMER_KEYS = new Set(['name', 'persona', 'temperament', 'mood', 'avatar']);
 const COMPARISON_KEYS = new Set(['gte', 'gt', 'lte', 'lt', 'eq']);
 const MOOD_KEYS = new Set(['anger', 'trust']);
@@ -48,13 +109,16 @@ const FLAG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const AVATAR = /^[a-z0-9-]{1,32}$/;
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+const isObj = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const isNum = (v: unknown, min: number, max: number) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 const isInt = (v: unknown, min: number, max: number) => isNum(v, min, max) && Number.isSafeInteger(v);
 const opt = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
 const oneOf = (v: unknown, list: readonly string[]) => isStr(v) && list.includes(v);
-const isArr = (v: unknown, min: number, max: number, each: (x: unknown) => boolean) => Array.isArray(v) && v.length >= min && v.length <= max && v.every(each);
+const isArr = (v: unknown, min: number, max: number, each: (x: unknown) => boolean) =>
+  Array.isArray(v) && v.length >= min && v.length <= max && v.every(each);
 const isNodeId = (v: unknown) => isStr(v) && NODE_ID_PATTERN.test(v);
 const isFlag = (v: unknown) => isStr(v) && FLAG.test(v);
 // `undefined` values only come from object input; zod's handling of them differs subtly, so defer to it.
@@ -80,44 +144,94 @@ function isText(v: unknown): boolean {
 
 function isCustomer(v: unknown): boolean {
   return (
-    isObj(v) && onlyKeys(v, CUSTOMER_KEYS) && isText(v.name) && oneOf(v.persona, PERSONAS) && oneOf(v.temperament, TEMPERAMENTS) &&
-    isObj(v.mood) && onlyKeys(v.mood, MOOD_KEYS) && isNum(v.mood.anger, 0, 100) && isNum(v.mood.trust, 0, 100) &&
+    isObj(v) &&
+    onlyKeys(v, CUSTOMER_KEYS) &&
+    isText(v.name) &&
+    oneOf(v.persona, PERSONAS) &&
+    oneOf(v.temperament, TEMPERAMENTS) &&
+    isObj(v.mood) &&
+    onlyKeys(v.mood, MOOD_KEYS) &&
+    isNum(v.mood.anger, 0, 100) &&
+    isNum(v.mood.trust, 0, 100) &&
     opt(v.avatar, (a) => isStr(a) && AVATAR.test(a))
   );
 }
 
 function isMood(v: unknown): boolean {
-  return isObj(v) && onlyKeys(v, MOOD_KEYS) && opt(v.anger, (n) => isNum(n, -100, 100)) && opt(v.trust, (n) => isNum(n, -100, 100));
+  return (
+    isObj(v) &&
+    onlyKeys(v, MOOD_KEYS) &&
+    opt(v.anger, (n) => isNum(n, -100, 100)) &&
+    opt(v.trust, (n) => isNum(n, -100, 100))
+  );
 }
 
 function isNode(v: unknown): boolean {
   if (!isObj(v) || !onlyKeys(v, NODE_KEYS)) return false;
   return (
-    opt(v.say, isText) && opt(v.note, isText) &&
-    opt(v.when, (w) => isArr(w, 0, 20, (b) => isObj(b) && onlyKeys(b, BRANCH_KEYS) && isCondition(b.if, 0) && isNodeId(b.next))) &&
+    opt(v.say, isText) &&
+    opt(v.note, isText) &&
+    opt(v.when, (w) =>
+      isArr(
+        w,
+        0,
+        20,
+        (b) => isObj(b) && onlyKeys(b, BRANCH_KEYS) && isCondition(b.if, 0) && isNodeId(b.next),
+      ),
+    ) &&
     opt(v.otherwise, isNodeId) &&
     opt(v.responses, (r) => isArr(r, 1, 8, isResponse)) &&
     opt(v.freeText, (b) => typeof b === 'boolean') &&
     opt(v.timeLimit, (n) => isInt(n, 3, 600)) &&
-    opt(v.ending, (e) => isObj(e) && onlyKeys(e, ENDING_KEYS) && oneOf(e.outcome, OUTCOMES) && opt(e.say, isText) && opt(e.summary, isText))
+    opt(
+      v.ending,
+      (e) =>
+        isObj(e) &&
+        onlyKeys(e, ENDING_KEYS) &&
+        oneOf(e.outcome, OUTCOMES) &&
+        opt(e.say, isText) &&
+        opt(e.summary, isText),
+    )
   );
 }
 
 function isResponse(v: unknown): boolean {
   if (!isObj(v) || !onlyKeys(v, RESPONSE_KEYS)) return false;
   return (
-    isStr(v.id) && NODE_ID_PATTERN.test(v.id) && isText(v.text) &&
-    opt(v.rules, (r) => isObj(r) && everyEntry(r, (k, n) => RULE_ID_PATTERN.test(k) && isInt(n, -3, 3) && n !== 0)) &&
+    isStr(v.id) &&
+    NODE_ID_PATTERN.test(v.id) &&
+    isText(v.text) &&
+    opt(
+      v.rules,
+      (r) => isObj(r) && everyEntry(r, (k, n) => RULE_ID_PATTERN.test(k) && isInt(n, -3, 3) && n !== 0),
+    ) &&
     opt(v.mood, isMood) &&
-    opt(v.set, (s) => isArr(s, 0, 20, isFlag)) && opt(v.unset, (s) => isArr(s, 0, 20, isFlag)) && opt(v.keep, (s) => isArr(s, 0, 20, isFlag)) &&
-    opt(v.promise, (p) => isObj(p) && onlyKeys(p, PROMISE_KEYS) && isFlag(p.id) && isText(p.what) && isObj(p.due) && onlyKeys(p.due, DUE_KEYS) && isInt(p.due.turns, 1, 50)) &&
+    opt(v.set, (s) => isArr(s, 0, 20, isFlag)) &&
+    opt(v.unset, (s) => isArr(s, 0, 20, isFlag)) &&
+    opt(v.keep, (s) => isArr(s, 0, 20, isFlag)) &&
+    opt(
+      v.promise,
+      (p) =>
+        isObj(p) &&
+        onlyKeys(p, PROMISE_KEYS) &&
+        isFlag(p.id) &&
+        isText(p.what) &&
+        isObj(p.due) &&
+        onlyKeys(p.due, DUE_KEYS) &&
+        isInt(p.due.turns, 1, 50),
+    ) &&
     opt(v.feedback, isText) &&
     isNodeId(v.next)
   );
 }
 
 function isComparison(v: unknown): boolean {
-  return isObj(v) && Object.keys(v).length > 0 && onlyKeys(v, COMPARISON_KEYS) && Object.values(v).every((n) => isNum(n, -Infinity, Infinity));
+  return (
+    isObj(v) &&
+    Object.keys(v).length > 0 &&
+    onlyKeys(v, COMPARISON_KEYS) &&
+    Object.values(v).every((n) => isNum(n, -Infinity, Infinity))
+  );
 }
 
 function isCondition(v: unknown, depth: number): boolean {
@@ -133,7 +247,13 @@ function isCondition(v: unknown, depth: number): boolean {
     case 'flag':
       return isStr(value) && value.length >= 1;
     case 'promise':
-      return isObj(value) && onlyKeys(value, PROMISE_TEST_KEYS) && isStr(value.id) && value.id.length >= 1 && oneOf(value.is, PROMISE_STATES);
+      return (
+        isObj(value) &&
+        onlyKeys(value, PROMISE_TEST_KEYS) &&
+        isStr(value.id) &&
+        value.id.length >= 1 &&
+        oneOf(value.is, PROMISE_STATES)
+      );
     case 'all':
     case 'any':
       return Array.isArray(value) && value.length >= 1 && value.every((c) => isCondition(c, depth + 1));

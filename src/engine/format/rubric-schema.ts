@@ -55,12 +55,22 @@ export const RubricSchema = z.strictObject({
   /** Each repeat of the same rule moves the mood by this factor of the previous time. */
   repeatDecay: z.number().min(0).max(1).default(0.5),
   principles: z.strictObject(
-    Object.fromEntries(PRINCIPLES.map((p) => [p, z.strictObject({ weight: z.number().min(0).max(10), title: LocalizedTextSchema })])) as {
-      [K in (typeof PRINCIPLES)[number]]: z.ZodObject<{ weight: z.ZodNumber; title: typeof LocalizedTextSchema }, z.core.$strict>;
+    Object.fromEntries(
+      PRINCIPLES.map((p) => [
+        p,
+        z.strictObject({ weight: z.number().min(0).max(10), title: LocalizedTextSchema }),
+      ]),
+    ) as {
+      [K in (typeof PRINCIPLES)[number]]: z.ZodObject<
+        { weight: z.ZodNumber; title: typeof LocalizedTextSchema },
+        z.core.$strict
+      >;
     },
   ),
   /** How strongly each persona reacts to each principle's mood effects (1 = as written). */
-  personas: z.partialRecord(z.enum(PERSONAS), z.partialRecord(z.enum(PRINCIPLES), z.number().min(0).max(3))).optional(),
+  personas: z
+    .partialRecord(z.enum(PERSONAS), z.partialRecord(z.enum(PRINCIPLES), z.number().min(0).max(3)))
+    .optional(),
   rules: z.record(z.string().regex(RULE_ID_PATTERN), RuleSchema),
 });
 

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { ConditionSchema } from './condition';
-import { CHANNELS, DIFFICULTIES, NODE_ID_PATTERN, OUTCOMES, PERSONAS, PRINCIPLES, RULE_ID_PATTERN, TEMPERAMENTS } from './ids';
+import {
+  CHANNELS,
+  DIFFICULTIES,
+  NODE_ID_PATTERN,
+  OUTCOMES,
+  PERSONAS,
+  PRINCIPLES,
+  RULE_ID_PATTERN,
+  TEMPERAMENTS,
+} from './ids';
 import { LocaleSchema, LocalizedTextSchema } from './localized-text-schema';
 
 import { SCENARIO_SCHEMA_VERSION } from './versions';
@@ -26,7 +35,17 @@ export const ResponseSchema = z.strictObject({
   id: z.string().regex(NODE_ID_PATTERN, 'a response id'),
   text: LocalizedTextSchema,
   /** Positive: the response meets the rule; negative: it breaks it. Magnitude scales the evidence. */
-  rules: z.record(RuleId, z.number().int().min(-3).max(3).refine((n) => n !== 0, 'use 1..3 or -1..-3')).optional(),
+  rules: z
+    .record(
+      RuleId,
+      z
+        .number()
+        .int()
+        .min(-3)
+        .max(3)
+        .refine((n) => n !== 0, 'use 1..3 or -1..-3'),
+    )
+    .optional(),
   mood: MoodDelta.optional(),
   set: z.array(FlagName).max(20).optional(),
   unset: z.array(FlagName).max(20).optional(),
@@ -66,7 +85,10 @@ export const CustomerSchema = z.strictObject({
   persona: z.enum(PERSONAS),
   temperament: z.enum(TEMPERAMENTS),
   mood: z.strictObject({ anger: Score, trust: Score }),
-  avatar: z.string().regex(/^[a-z0-9-]{1,32}$/).optional(),
+  avatar: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/)
+    .optional(),
 });
 
 export const ScenarioSchema = z.strictObject({
@@ -84,11 +106,16 @@ export const ScenarioSchema = z.strictObject({
   minutes: z.int().min(1).max(120).default(5),
   tags: z.array(z.string().max(40)).max(20).optional(),
   customer: CustomerSchema,
-  rubric: z.string().regex(/^[a-z0-9-]+$/).default('default'),
+  rubric: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('default'),
   /** Per-scenario override of the rubric's principle weights. */
   weights: z.partialRecord(z.enum(PRINCIPLES), z.number().min(0).max(10)).optional(),
   start: NodeId,
-  nodes: z.record(NodeId, NodeSchema).refine((n) => Object.keys(n).length > 0, 'a scenario needs at least one node'),
+  nodes: z
+    .record(NodeId, NodeSchema)
+    .refine((n) => Object.keys(n).length > 0, 'a scenario needs at least one node'),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

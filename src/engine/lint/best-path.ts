@@ -7,8 +7,14 @@ import { optimise } from './optimise';
 const MODEL_ANSWER_BUDGET = 200_000;
 
 /** The best way through from the start, or from a saved state: computed from the graph, never authored. */
-export function bestPath(scenario: Scenario, rubric: Rubric, fromState?: SessionState): { inputs: Array<{ choice: string }>; result: AttemptResult } | null {
-  const from = fromState ? resume(scenario, rubric, fromState, { now: () => 0 }) : replay(scenario, rubric, [], { now: () => 0 });
+export function bestPath(
+  scenario: Scenario,
+  rubric: Rubric,
+  fromState?: SessionState,
+): { inputs: Array<{ choice: string }>; result: AttemptResult } | null {
+  const from = fromState
+    ? resume(scenario, rubric, fromState, { now: () => 0 })
+    : replay(scenario, rubric, [], { now: () => 0 });
   const found = optimise(from, 'overall', 'best').path;
   return found ? { inputs: found.choices.map((choice) => ({ choice })), result: found.result } : null;
 }

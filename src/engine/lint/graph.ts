@@ -4,8 +4,15 @@ import type { Scenario } from '../format/scenario-schema';
 export function edges(scenario: Scenario): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [id, node] of Object.entries(scenario.nodes)) {
-    const targets = [...(node.responses ?? []).map((r) => r.next), ...(node.when ?? []).map((b) => b.next), ...(node.otherwise ? [node.otherwise] : [])];
-    out.set(id, targets.filter((t) => t in scenario.nodes));
+    const targets = [
+      ...(node.responses ?? []).map((r) => r.next),
+      ...(node.when ?? []).map((b) => b.next),
+      ...(node.otherwise ? [node.otherwise] : []),
+    ];
+    out.set(
+      id,
+      targets.filter((t) => t in scenario.nodes),
+    );
   }
   return out;
 }
@@ -30,7 +37,9 @@ export function reverse(graph: Map<string, string[]>): Map<string, string[]> {
 
 /** Nodes from which no ending can be reached: a conversation entering them can never finish. */
 export function trappedNodes(scenario: Scenario, graph: Map<string, string[]>): Set<string> {
-  const endings = Object.entries(scenario.nodes).filter(([, n]) => n.ending).map(([id]) => id);
+  const endings = Object.entries(scenario.nodes)
+    .filter(([, n]) => n.ending)
+    .map(([id]) => id);
   const canFinish = reachableFrom(endings, reverse(graph));
   return new Set([...graph.keys()].filter((id) => !canFinish.has(id)));
 }
@@ -41,7 +50,10 @@ export function automaticCycles(scenario: Scenario): string[][] {
   for (const [id, node] of Object.entries(scenario.nodes)) {
     if (node.ending) continue;
     const targets = [...(node.when ?? []).map((b) => b.next), ...(node.otherwise ? [node.otherwise] : [])];
-    auto.set(id, targets.filter((t) => t in scenario.nodes && !scenario.nodes[t]?.ending));
+    auto.set(
+      id,
+      targets.filter((t) => t in scenario.nodes && !scenario.nodes[t]?.ending),
+    );
   }
   const cycles: string[][] = [];
   const state = new Map<string, 1 | 2>();

@@ -15,8 +15,20 @@ import { checkTranslations } from './translations';
 export interface LintReport {
   diagnostics: Diagnostic[];
   /** `paths` counts complete paths up to a budget; `pathsCounted` is false when there are more. */
-  stats: { nodes: number; decisions: number; endings: number; outcomes: string[]; bestPathDecisions: number; paths: number; pathsCounted: boolean };
-  bounds: { exact: boolean; overall: { best: number; worst: number }; principles: Record<Principle, { best: number | null; worst: number | null }> };
+  stats: {
+    nodes: number;
+    decisions: number;
+    endings: number;
+    outcomes: string[];
+    bestPathDecisions: number;
+    paths: number;
+    pathsCounted: boolean;
+  };
+  bounds: {
+    exact: boolean;
+    overall: { best: number; worst: number };
+    principles: Record<Principle, { best: number | null; worst: number | null }>;
+  };
   best: PathResult | null;
   worst: PathResult | null;
 }
@@ -37,18 +49,32 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
   for (const [id, node] of Object.entries(scenario.nodes)) {
     if (reachable.has(id)) continue;
     if (node.ending) add('W_UNREACHABLE_ENDING', `ending '${id}' can never be reached`, ['nodes', id]);
-    else add('W_UNREACHABLE_NODE', `node '${id}' can never be reached from '${scenario.start}'`, ['nodes', id]);
+    else
+      add('W_UNREACHABLE_NODE', `node '${id}' can never be reached from '${scenario.start}'`, ['nodes', id]);
   }
   for (const id of trappedNodes(scenario, graph)) {
-    if (reachable.has(id)) add('E_NO_EXIT', `from node '${id}' no ending can be reached: the conversation would loop forever`, ['nodes', id]);
+    if (reachable.has(id))
+      add('E_NO_EXIT', `from node '${id}' no ending can be reached: the conversation would loop forever`, [
+        'nodes',
+        id,
+      ]);
   }
   for (const cycle of automaticCycles(scenario)) {
-    add('E_AUTO_LOOP', `automatic branches loop without a trainee turn: ${cycle.join(' → ')}`, ['nodes', cycle[0]!]);
+    add('E_AUTO_LOOP', `automatic branches loop without a trainee turn: ${cycle.join(' → ')}`, [
+      'nodes',
+      cycle[0]!,
+    ]);
   }
   const translations = checkTranslations(scenario);
-  for (const { path, missing } of translations.missing) add('W_MISSING_TRANSLATION', `no ${missing.join(', ')} text here`, path);
+  for (const { path, missing } of translations.missing)
+    add('W_MISSING_TRANSLATION', `no ${missing.join(', ')} text here`, path);
   for (const { path, locale } of translations.undeclared) {
-    add('W_UNDECLARED_LOCALE', `text in '${locale}', which the scenario's locales do not declare`, path, didYouMean(locale, scenario.locales));
+    add(
+      'W_UNDECLARED_LOCALE',
+      `text in '${locale}', which the scenario's locales do not declare`,
+      path,
+      didYouMean(locale, scenario.locales),
+    );
   }
   const ruleIds = Object.keys(rubric.rules);
   const flagsSet = new Set<string>();
@@ -64,30 +90,79 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
   for (const [id, node] of Object.entries(scenario.nodes)) {
     node.responses?.forEach((r, i) => {
       for (const rule of Object.keys(r.rules ?? {})) {
-        if (!rubric.rules[rule]) add('E_UNKNOWN_RULE', `rule '${rule}' is not in rubric '${rubric.id}'`, ['nodes', id, 'responses', i, 'rules', rule], didYouMean(rule, ruleIds));
+        if (!rubric.rules[rule])
+          add(
+            'E_UNKNOWN_RULE',
+            `rule '${rule}' is not in rubric '${rubric.id}'`,
+            ['nodes', id, 'responses', i, 'rules', rule],
+            didYouMean(rule, ruleIds),
+          );
       }
       r.keep?.forEach((p, k) => {
-        if (!promisesMade.has(p)) add('W_PROMISE_UNKNOWN', `no response ever makes promise '${p}'`, ['nodes', id, 'responses', i, 'keep', k], didYouMean(p, promisesMade));
+        if (!promisesMade.has(p))
+          add(
+            'W_PROMISE_UNKNOWN',
+            `no response ever makes promise '${p}'`,
+            ['nodes', id, 'responses', i, 'keep', k],
+            didYouMean(p, promisesMade),
+          );
       });
     });
     node.when?.forEach((branch, i) => {
       for (const c of conditionLeaves(branch.if)) {
-        if ('flag' in c && !flagsSet.has(c.flag)) add('W_FLAG_NEVER_SET', `flag '${c.flag}' is tested but no response sets it`, ['nodes', id, 'when', i, 'if'], didYouMean(c.flag, flagsSet));
-        if ('promise' in c && !promisesMade.has(c.promise.id)) add('W_PROMISE_UNKNOWN', `no response ever makes promise '${c.promise.id}'`, ['nodes', id, 'when', i, 'if']);
+        if ('flag' in c && !flagsSet.has(c.flag))
+          add(
+            'W_FLAG_NEVER_SET',
+            `flag '${c.flag}' is tested but no response sets it`,
+            ['nodes', id, 'when', i, 'if'],
+            didYouMean(c.flag, flagsSet),
+          );
+        if ('promise' in c && !promisesMade.has(c.promise.id))
+          add('W_PROMISE_UNKNOWN', `no response ever makes promise '${c.promise.id}'`, [
+            'nodes',
+            id,
+            'when',
+            i,
+            'if',
+          ]);
       }
     });
   }
   for (const p of promisesMade) {
-    if (!promisesKept.has(p)) add('W_PROMISE_NEVER_KEPT', `promise '${p}' is made but no response keeps it`, ['nodes'], `add "keep": ["${p}"] to a later response`);
+    if (!promisesKept.has(p))
+      add(
+        'W_PROMISE_NEVER_KEPT',
+        `promise '${p}' is made but no response keeps it`,
+        ['nodes'],
+        `add "keep": ["${p}"] to a later response`,
+      );
   }
-  if (scenario.rubric !== rubric.id) add('W_RUBRIC_MISMATCH', `scenario asks for rubric '${scenario.rubric}', linted with '${rubric.id}'`, ['rubric']);
+  if (scenario.rubric !== rubric.id)
+    add('W_RUBRIC_MISMATCH', `scenario asks for rubric '${scenario.rubric}', linted with '${rubric.id}'`, [
+      'rubric',
+    ]);
 
   const hasErrors = out.some((d) => d.severity === 'error');
   const search = hasErrors ? null : searchBounds(scenario, rubric, options.searchBudget);
   if (search) {
-    if (!search.exact) add('I_BOUNDS_APPROXIMATE', 'the score search ran out of budget: bounds are the best and worst found, not proven', []);
-    if (search.best && !search.best.result.passed) add('W_NO_PASSING_PATH', `no path through this scenario can pass (best overall ${search.best.result.overall})`, []);
-    if (search.worst?.result.passed) add('W_ALL_PATHS_PASS', 'every path passes: the scenario cannot tell a careless trainee from a careful one', []);
+    if (!search.exact)
+      add(
+        'I_BOUNDS_APPROXIMATE',
+        'the score search ran out of budget: bounds are the best and worst found, not proven',
+        [],
+      );
+    if (search.best && !search.best.result.passed)
+      add(
+        'W_NO_PASSING_PATH',
+        `no path through this scenario can pass (best overall ${search.best.result.overall})`,
+        [],
+      );
+    if (search.worst?.result.passed)
+      add(
+        'W_ALL_PATHS_PASS',
+        'every path passes: the scenario cannot tell a careless trainee from a careful one',
+        [],
+      );
   }
   const nodes = Object.values(scenario.nodes);
   return {
@@ -103,7 +178,11 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
     },
     bounds: search
       ? { exact: search.exact, overall: search.overall, principles: search.principles }
-      : { exact: false, overall: { best: 0, worst: 0 }, principles: { listening: blank(), apology: blank(), resolution: blank(), etiquette: blank() } },
+      : {
+          exact: false,
+          overall: { best: 0, worst: 0 },
+          principles: { listening: blank(), apology: blank(), resolution: blank(), etiquette: blank() },
+        },
     best: search?.best ?? null,
     worst: search?.worst ?? null,
   };
@@ -120,7 +199,10 @@ function searchBounds(scenario: Scenario, rubric: Rubric, budget = 400_000) {
     const hi = optimise(from, p, 'best', budget);
     const lo = optimise(from, p, 'worst', budget);
     exact &&= hi.exact && lo.exact;
-    principles[p] = { best: hi.path?.result.principles[p].score ?? null, worst: lo.path?.result.principles[p].score ?? null };
+    principles[p] = {
+      best: hi.path?.result.principles[p].score ?? null,
+      worst: lo.path?.result.principles[p].score ?? null,
+    };
   }
   return {
     best: best.path,

@@ -47,7 +47,11 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
     const result = scoreState(scenario, rubric, session.state);
     const value = valueOf(result);
     if (value === null) return;
-    const better = !incumbent || (objective === 'overall' ? sign * compareResults(result, incumbent.path.result) > 0 : sign * (value - incumbent.value) > 0);
+    const better =
+      !incumbent ||
+      (objective === 'overall'
+        ? sign * compareResults(result, incumbent.path.result) > 0
+        : sign * (value - incumbent.value) > 0);
     if (better) incumbent = { value, path: { choices: choices.slice(), result } };
   };
 
@@ -61,7 +65,8 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
   };
 
   // A principle score cannot beat 100 (or go below 0): once reached, the search is done.
-  const settled = () => objective !== 'overall' && incumbent !== null && incumbent.value === (sense === 'best' ? 100 : 0);
+  const settled = () =>
+    objective !== 'overall' && incumbent !== null && incumbent.value === (sense === 'best' ? 100 : 0);
 
   const visit = (session: Session) => {
     if (session.state.status === 'ended') return consider(session);
@@ -73,7 +78,9 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
     }
     if (incumbent && canPrune(incumbent.path.result, session, incumbent.value)) return;
     const focus = objective === 'overall' ? null : objective;
-    const ordered = [...node.responses].sort((a, b) => sign * (tagBalance(b.rules, rubric, focus) - tagBalance(a.rules, rubric, focus)));
+    const ordered = [...node.responses].sort(
+      (a, b) => sign * (tagBalance(b.rules, rubric, focus) - tagBalance(a.rules, rubric, focus)),
+    );
     for (const response of ordered) {
       if (steps >= budget) {
         exact = false;
@@ -90,7 +97,11 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
 }
 
 /** How promising a response looks for the objective: explored first, it finds a good incumbent early. */
-function tagBalance(rules: Record<string, number> | undefined, rubric: Rubric, focus: Principle | null): number {
+function tagBalance(
+  rules: Record<string, number> | undefined,
+  rubric: Rubric,
+  focus: Principle | null,
+): number {
   let sum = 0;
   for (const [rule, n] of Object.entries(rules ?? {})) {
     const def = rubric.rules[rule];
@@ -116,7 +127,14 @@ function tallies(state: SessionState, rubric: Rubric): { met: PerPrinciple; bad:
 }
 
 /** Optimistic (best) or pessimistic (worst) value any completion of this state could reach. */
-function bound(state: SessionState, pot: Potentials, rubric: Rubric, scenario: Scenario, objective: Objective, sense: Sense): number {
+function bound(
+  state: SessionState,
+  pot: Potentials,
+  rubric: Rubric,
+  scenario: Scenario,
+  objective: Objective,
+  sense: Sense,
+): number {
   const { met, bad } = tallies(state, rubric);
   const gain = pot.gain.get(state.node)!;
   const loss = pot.loss.get(state.node)!;
@@ -125,11 +143,19 @@ function bound(state: SessionState, pot: Potentials, rubric: Rubric, scenario: S
     if (sense === 'best') {
       const m = met[p] + gain[p];
       const possible = definite || gain[p] > 0 || loss[p] + pot.closingLoss[p] > 0;
-      return { value: m === Infinity ? 100 : m + bad[p] === 0 ? 0 : (100 * m) / (m + bad[p]), definite, possible };
+      return {
+        value: m === Infinity ? 100 : m + bad[p] === 0 ? 0 : (100 * m) / (m + bad[p]),
+        definite,
+        possible,
+      };
     }
     const b = bad[p] + loss[p] + pot.closingLoss[p];
     const possible = definite || gain[p] > 0 || b > 0;
-    return { value: b === Infinity ? 0 : met[p] + b === 0 ? 100 : (100 * met[p]) / (met[p] + b), definite, possible };
+    return {
+      value: b === Infinity ? 0 : met[p] + b === 0 ? 100 : (100 * met[p]) / (met[p] + b),
+      definite,
+      possible,
+    };
   };
   // Rounded principle scores can sit half a point past the exact ratio.
   if (objective !== 'overall') return extreme(objective).value + (sense === 'best' ? 0.5 : -0.5);

@@ -18,12 +18,16 @@ export interface PathSearch {
   paths: number;
   /** False when the step budget ran out or a path looped past MAX_PATH_TURNS: bounds are then what was seen. */
   exact: boolean;
-  bounds: { overall: { best: number; worst: number }; principles: Record<Principle, { best: number | null; worst: number | null }> };
+  bounds: {
+    overall: { best: number; worst: number };
+    principles: Record<Principle, { best: number | null; worst: number | null }>;
+  };
   anyPass: boolean;
   allPass: boolean;
 }
 
-const outcomeRank = (r: AttemptResult) => (r.outcome === null ? OUTCOMES.length : OUTCOMES.indexOf(r.outcome));
+const outcomeRank = (r: AttemptResult) =>
+  r.outcome === null ? OUTCOMES.length : OUTCOMES.indexOf(r.outcome);
 
 /** Better for the trainee: passing, then a higher overall, then a better ending, then a calmer customer. */
 export function compareResults(a: AttemptResult, b: AttemptResult): number {
@@ -38,8 +42,18 @@ export function compareResults(a: AttemptResult, b: AttemptResult): number {
 
 /** Walks every path with the real runtime (depth first), so bounds include mood- and flag-driven branches. */
 export function searchPaths(from: Session, budget = 2_000_000, onPath?: (p: PathResult) => void): PathSearch {
-  const principles = Object.fromEntries(PRINCIPLES.map((p) => [p, { best: null, worst: null }])) as PathSearch['bounds']['principles'];
-  const search: PathSearch = { best: null, worst: null, paths: 0, exact: true, bounds: { overall: { best: 0, worst: 100 }, principles }, anyPass: false, allPass: true };
+  const principles = Object.fromEntries(
+    PRINCIPLES.map((p) => [p, { best: null, worst: null }]),
+  ) as PathSearch['bounds']['principles'];
+  const search: PathSearch = {
+    best: null,
+    worst: null,
+    paths: 0,
+    exact: true,
+    bounds: { overall: { best: 0, worst: 100 }, principles },
+    anyPass: false,
+    allPass: true,
+  };
   let steps = 0;
   const choices: string[] = [];
   const visit = (session: Session) => {

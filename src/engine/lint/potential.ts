@@ -10,7 +10,10 @@ export type PerPrinciple = Record<Principle, number>;
  * `gain` (met) and `loss` (violated or missed). Infinite where a cycle could repeat it forever.
  * These are the optimistic/pessimistic bounds that let the path search prune.
  */
-export function potentials(scenario: Scenario, rubric: Rubric): { gain: Map<string, PerPrinciple>; loss: Map<string, PerPrinciple>; closingLoss: PerPrinciple } {
+export function potentials(
+  scenario: Scenario,
+  rubric: Rubric,
+): { gain: Map<string, PerPrinciple>; loss: Map<string, PerPrinciple>; closingLoss: PerPrinciple } {
   const principleOf = (rule: string) => rubric.rules[rule]?.principle;
   const weight = (rule: string) => rubric.rules[rule]?.weight ?? 0;
   const zero = (): PerPrinciple => ({ listening: 0, apology: 0, resolution: 0, etiquette: 0 });
@@ -52,7 +55,9 @@ function longest(
   pick: 'gain' | 'loss',
 ): Map<string, PerPrinciple> {
   const ids = Object.keys(scenario.nodes);
-  const outDegree = new Map(ids.map((id) => [id, (steps.get(id) ?? []).filter((s) => s.next in scenario.nodes).length]));
+  const outDegree = new Map(
+    ids.map((id) => [id, (steps.get(id) ?? []).filter((s) => s.next in scenario.nodes).length]),
+  );
   const parents = new Map<string, string[]>(ids.map((id) => [id, []]));
   for (const [id, list] of steps) for (const s of list) parents.get(s.next)?.push(id);
   const result = new Map<string, PerPrinciple>();
@@ -72,7 +77,12 @@ function longest(
       if (left === 0) queue.push(parent);
     }
   }
-  const infinite: PerPrinciple = { listening: Infinity, apology: Infinity, resolution: Infinity, etiquette: Infinity };
+  const infinite: PerPrinciple = {
+    listening: Infinity,
+    apology: Infinity,
+    resolution: Infinity,
+    etiquette: Infinity,
+  };
   for (const id of ids) if (!result.has(id)) result.set(id, infinite);
   return result;
 }

@@ -9,12 +9,16 @@ export function missingTranslations(scenario: Scenario): Array<{ path: Path; mis
 }
 
 /** Missing declared locales, and text in locales the scenario does not declare (likely a typo: "zh_CN"). */
-export function checkTranslations(scenario: Scenario): { missing: Array<{ path: Path; missing: string[] }>; undeclared: Array<{ path: Path; locale: string }> } {
+export function checkTranslations(scenario: Scenario): {
+  missing: Array<{ path: Path; missing: string[] }>;
+  undeclared: Array<{ path: Path; locale: string }>;
+} {
   const out: Array<{ path: Path; missing: string[] }> = [];
   let undeclared: Array<{ path: Path; locale: string }> | null = null;
   const check = (text: LocalizedText | undefined, path: () => Path) => {
     if (text === undefined || typeof text === 'string') return;
-    for (const key of Object.keys(text)) if (!scenario.locales.includes(key)) (undeclared ??= []).push({ path: [...path(), key], locale: key });
+    for (const key of Object.keys(text))
+      if (!scenario.locales.includes(key)) (undeclared ??= []).push({ path: [...path(), key], locale: key });
     let missing: string[] | null = null;
     for (const locale of scenario.locales) if (!(locale in text)) (missing ??= []).push(locale);
     if (missing) out.push({ path: path(), missing });

@@ -10,20 +10,58 @@ export function checkReferences(scenario: Scenario, at: Locate): Diagnostic[] {
   const ids = Object.keys(scenario.nodes);
   const known = new Set(ids);
   const ref = (target: string, path: Array<string | number>) => {
-    if (!known.has(target)) out.push(diag('E_UNKNOWN_NODE', `no node called '${target}'`, toPointer(path), at(path), didYouMean(target, ids)));
+    if (!known.has(target))
+      out.push(
+        diag(
+          'E_UNKNOWN_NODE',
+          `no node called '${target}'`,
+          toPointer(path),
+          at(path),
+          didYouMean(target, ids),
+        ),
+      );
   };
   ref(scenario.start, ['start']);
   for (const [id, node] of Object.entries(scenario.nodes)) {
     const base = ['nodes', id];
-    const kinds = [node.ending ? 'ending' : '', node.responses ? 'responses' : '', node.otherwise ? 'otherwise' : ''].filter(Boolean);
+    const kinds = [
+      node.ending ? 'ending' : '',
+      node.responses ? 'responses' : '',
+      node.otherwise ? 'otherwise' : '',
+    ].filter(Boolean);
     if (node.ending && kinds.length > 1) {
-      out.push(diag('E_NODE_KIND', `an ending cannot also have ${kinds.slice(1).join(' or ')}`, toPointer(base), at(base)));
+      out.push(
+        diag(
+          'E_NODE_KIND',
+          `an ending cannot also have ${kinds.slice(1).join(' or ')}`,
+          toPointer(base),
+          at(base),
+        ),
+      );
     } else if (!node.ending && !node.responses && !node.otherwise) {
-      out.push(diag('E_NODE_KIND', `node '${id}' has no responses, no 'otherwise' and is not an ending: the conversation would stop here`, toPointer(base), at(base), 'add responses, an otherwise, or an ending'));
+      out.push(
+        diag(
+          'E_NODE_KIND',
+          `node '${id}' has no responses, no 'otherwise' and is not an ending: the conversation would stop here`,
+          toPointer(base),
+          at(base),
+          'add responses, an otherwise, or an ending',
+        ),
+      );
     } else if (node.otherwise && node.responses) {
-      out.push(diag('E_NODE_KIND', `'otherwise' is only for nodes without responses`, toPointer([...base, 'otherwise']), at([...base, 'otherwise'])));
+      out.push(
+        diag(
+          'E_NODE_KIND',
+          `'otherwise' is only for nodes without responses`,
+          toPointer([...base, 'otherwise']),
+          at([...base, 'otherwise']),
+        ),
+      );
     }
-    if (node.ending && node.when) out.push(diag('E_NODE_KIND', `an ending cannot branch`, toPointer([...base, 'when']), at([...base, 'when'])));
+    if (node.ending && node.when)
+      out.push(
+        diag('E_NODE_KIND', `an ending cannot branch`, toPointer([...base, 'when']), at([...base, 'when'])),
+      );
     node.when?.forEach((branch, i) => ref(branch.next, [...base, 'when', i, 'next']));
     if (node.otherwise) ref(node.otherwise, [...base, 'otherwise']);
     const seen = new Set<string>();
@@ -31,7 +69,14 @@ export function checkReferences(scenario: Scenario, at: Locate): Diagnostic[] {
       ref(response.next, [...base, 'responses', i, 'next']);
       if (seen.has(response.id)) {
         const p = [...base, 'responses', i, 'id'];
-        out.push(diag('E_DUPLICATE_ID', `response id '${response.id}' is used twice in node '${id}'`, toPointer(p), at(p)));
+        out.push(
+          diag(
+            'E_DUPLICATE_ID',
+            `response id '${response.id}' is used twice in node '${id}'`,
+            toPointer(p),
+            at(p),
+          ),
+        );
       }
       seen.add(response.id);
     });

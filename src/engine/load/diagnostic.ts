@@ -52,10 +52,24 @@ export function toPointer(path: ReadonlyArray<string | number>): string {
   return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-export const hasErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
+export const hasErrors = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.some((d) => d.severity === 'error');
 
-export function diag(code: DiagnosticCode, message: string, path: string, where: { line: number; column: number } | null, hint?: string): Diagnostic {
+export function diag(
+  code: DiagnosticCode,
+  message: string,
+  path: string,
+  where: { line: number; column: number } | null,
+  hint?: string,
+): Diagnostic {
   const severity = code.startsWith('E_') ? 'error' : code.startsWith('W_') ? 'warning' : 'info';
-  return { severity, code, message, path, line: where?.line ?? null, column: where?.column ?? null, ...(hint ? { hint } : {}) };
+  return {
+    severity,
+    code,
+    message,
+    path,
+    line: where?.line ?? null,
+    column: where?.column ?? null,
+    ...(hint ? { hint } : {}),
+  };
 }
-

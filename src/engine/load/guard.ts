@@ -77,12 +77,18 @@ function detailedScan(value: unknown): GuardProblem[] {
       continue;
     }
     if (Array.isArray(current)) {
-      for (let i = 0; i < current.length; i += 1) stack.push({ value: current[i], trail: { key: i, up: trail }, depth: depth + 1 });
+      for (let i = 0; i < current.length; i += 1)
+        stack.push({ value: current[i], trail: { key: i, up: trail }, depth: depth + 1 });
       continue;
     }
     for (const key of Object.keys(current)) {
       if (FORBIDDEN.has(key)) problems.push({ kind: 'forbidden-key', path: [...pathOf(trail), key], key });
-      else stack.push({ value: (current as Record<string, unknown>)[key], trail: { key, up: trail }, depth: depth + 1 });
+      else
+        stack.push({
+          value: (current as Record<string, unknown>)[key],
+          trail: { key, up: trail },
+          depth: depth + 1,
+        });
     }
   }
   return problems;

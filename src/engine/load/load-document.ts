@@ -24,7 +24,11 @@ export function loadDocument<T>(input: unknown, spec: DocumentSpec<T>): Loaded<T
     return loadUnsafe(input, spec);
   } catch (error) {
     // Defence in depth: any engine bug on hostile input becomes a diagnostic, not a crash.
-    return { ok: false, sourceMap: null, diagnostics: [diag('E_SHAPE', `could not read this ${spec.kind}: ${String(error)}`, '', null)] };
+    return {
+      ok: false,
+      sourceMap: null,
+      diagnostics: [diag('E_SHAPE', `could not read this ${spec.kind}: ${String(error)}`, '', null)],
+    };
   }
 }
 
@@ -37,9 +41,17 @@ function loadUnsafe<T>(input: unknown, spec: DocumentSpec<T>): Loaded<T> {
   if (fast) return { ok: true, value: fast, diagnostics: prepared.diagnostics, sourceMap };
   const result = spec.schema.safeParse(doc);
   if (!result.success) {
-    return fail(sourceMap, ...mapZodIssues(result.error.issues, doc, spec.knownFields, at), ...prepared.diagnostics);
+    return fail(
+      sourceMap,
+      ...mapZodIssues(result.error.issues, doc, spec.knownFields, at),
+      ...prepared.diagnostics,
+    );
   }
   return { ok: true, value: result.data, diagnostics: prepared.diagnostics, sourceMap };
 }
 
-const fail = (sourceMap: SourceMap | null, ...diagnostics: Diagnostic[]) => ({ ok: false as const, diagnostics, sourceMap });
+const fail = (sourceMap: SourceMap | null, ...diagnostics: Diagnostic[]) => ({
+  ok: false as const,
+  diagnostics,
+  sourceMap,
+});

@@ -20,5 +20,7 @@ export function loadRubric(input: unknown): RubricLoad {
     knownFields: new Set([...Object.keys(RubricSchema.shape), ...Object.keys(RuleSchema.shape)]),
     quick: quickCheckRubric,
   });
-  return loaded.ok ? { ok: true, rubric: loaded.value, diagnostics: loaded.diagnostics, sourceMap: loaded.sourceMap } : loaded;
+  return loaded.ok
+    ? { ok: true, rubric: loaded.value, diagnostics: loaded.diagnostics, sourceMap: loaded.sourceMap }
+    : loaded;
 }

@@ -1,4 +1,15 @@
-import { MIN_SCENARIO_SCHEMA_VERSION, SCENARIO_SCHEMA_VERSION, BranchSchema, CustomerSchema, EndingSchema, NodeSchema, PromiseSchema, ResponseSchema, ScenarioSchema, type Scenario } from '../format/scenario-schema';
+import {
+  MIN_SCENARIO_SCHEMA_VERSION,
+  SCENARIO_SCHEMA_VERSION,
+  BranchSchema,
+  CustomerSchema,
+  EndingSchema,
+  NodeSchema,
+  PromiseSchema,
+  ResponseSchema,
+  ScenarioSchema,
+  type Scenario,
+} from '../format/scenario-schema';
 import { quickCheckScenario } from '../format/quick-check';
 import { checkReferences } from './check-references';
 import { hasErrors, type Diagnostic } from './diagnostic';
@@ -7,7 +18,15 @@ import { SCENARIO_MIGRATIONS } from './migrations';
 import type { SourceMap } from './source-map';
 
 const knownFields = new Set(
-  [ScenarioSchema, NodeSchema, ResponseSchema, CustomerSchema, EndingSchema, PromiseSchema, BranchSchema].flatMap((s) => Object.keys(s.shape)),
+  [
+    ScenarioSchema,
+    NodeSchema,
+    ResponseSchema,
+    CustomerSchema,
+    EndingSchema,
+    PromiseSchema,
+    BranchSchema,
+  ].flatMap((s) => Object.keys(s.shape)),
 );
 
 const spec: DocumentSpec<Scenario> = {
@@ -34,4 +53,3 @@ export function loadScenario(input: unknown): ScenarioLoad {
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, sourceMap: loaded.sourceMap };
   return { ok: true, scenario: loaded.value, diagnostics, sourceMap: loaded.sourceMap };
 }
-

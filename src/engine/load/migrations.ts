@@ -27,8 +27,15 @@ export const SCENARIO_MIGRATIONS: readonly Migration[] = [
 function migrateChoice(choice: unknown): unknown {
   if (!isRecord(choice)) return choice;
   const { tags, flags, ...rest } = choice;
-  const rules = Array.isArray(tags) ? Object.fromEntries(tags.filter((t) => typeof t === 'string').map((t) => [t, 1])) : rest.rules;
-  return { ...rest, ...(rules === undefined ? {} : { rules }), ...(flags === undefined ? {} : { set: flags }) };
+  const rules = Array.isArray(tags)
+    ? Object.fromEntries(tags.filter((t) => typeof t === 'string').map((t) => [t, 1]))
+    : rest.rules;
+  return {
+    ...rest,
+    ...(rules === undefined ? {} : { rules }),
+    ...(flags === undefined ? {} : { set: flags }),
+  };
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -27,12 +27,24 @@ export type Prepared =
  * Parse (if text), refuse hostile shapes, and migrate to the current version: everything before
  * validation. The text parser is passed in so the browser's fast path need not bundle jsonc-parser.
  */
-export function prepareDocument(input: unknown, spec: PrepareSpec, parseText: (text: string) => ParsedText): Prepared {
+export function prepareDocument(
+  input: unknown,
+  spec: PrepareSpec,
+  parseText: (text: string) => ParsedText,
+): Prepared {
   let value = input;
   let sourceMap: SourceMap | null = null;
   if (typeof input === 'string') {
     if (input.length > MAX_DOCUMENT_CHARS) {
-      return fail(null, diag('E_TOO_LARGE', `the file is ${input.length} characters; the limit is ${MAX_DOCUMENT_CHARS}`, '', null));
+      return fail(
+        null,
+        diag(
+          'E_TOO_LARGE',
+          `the file is ${input.length} characters; the limit is ${MAX_DOCUMENT_CHARS}`,
+          '',
+          null,
+        ),
+      );
     }
     if (textNestingDepth(input) > MAX_DEPTH) {
       return fail(null, diag('E_TOO_DEEP', `brackets are nested more than ${MAX_DEPTH} deep`, '', null));
@@ -40,7 +52,9 @@ export function prepareDocument(input: unknown, spec: PrepareSpec, parseText: (t
     const parsed = parseText(input);
     sourceMap = parsed.sourceMap;
     if (parsed.errors.length > 0) {
-      const errors = parsed.errors.slice(0, 5).map((e) => diag('E_JSON_SYNTAX', `JSON syntax: ${e.message}`, '', sourceMap!.position(e.offset)));
+      const errors = parsed.errors
+        .slice(0, 5)
+        .map((e) => diag('E_JSON_SYNTAX', `JSON syntax: ${e.message}`, '', sourceMap!.position(e.offset)));
       return fail(sourceMap, ...errors);
     }
     value = parsed.value;
@@ -57,8 +71,19 @@ export function prepareDocument(input: unknown, spec: PrepareSpec, parseText: (t
         p.kind === 'too-deep'
           ? diag('E_TOO_DEEP', `nested more than ${MAX_DEPTH} levels`, toPointer(p.path), at(p.path))
           : p.kind === 'cycle'
-            ? diag('E_SHAPE', 'this value refers back to itself or is shared; a document must be a tree', toPointer(p.path), at(p.path))
-            : diag('E_FORBIDDEN_KEY', `the key '${p.key}' is not allowed`, toPointer(p.path), at(p.path, true), 'rename the key'),
+            ? diag(
+                'E_SHAPE',
+                'this value refers back to itself or is shared; a document must be a tree',
+                toPointer(p.path),
+                at(p.path),
+              )
+            : diag(
+                'E_FORBIDDEN_KEY',
+                `the key '${p.key}' is not allowed`,
+                toPointer(p.path),
+                at(p.path, true),
+                'rename the key',
+              ),
       ),
     );
   }
@@ -67,32 +92,69 @@ export function prepareDocument(input: unknown, spec: PrepareSpec, parseText: (t
   return { ok: true, doc: migrated.doc, diagnostics: migrated.diagnostics, sourceMap };
 }
 
-function migrate(doc: Record<string, unknown>, spec: PrepareSpec, at: (p: Array<string | number>) => { line: number; column: number } | null) {
+function migrate(
+  doc: Record<string, unknown>,
+  spec: PrepareSpec,
+  at: (p: Array<string | number>) => { line: number; column: number } | null,
+) {
   const pointer = `/${spec.versionField}`;
   const version = doc[spec.versionField];
   // Locating costs a syntax-tree parse: only do it when there is something to report.
   const where = () => at([spec.versionField]);
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    const d = diag('E_SCHEMA_VERSION', `'${spec.versionField}' must be a whole number (this build writes ${spec.current})`, pointer, where(), `add "${spec.versionField}": ${spec.current}`);
+    const d = diag(
+      'E_SCHEMA_VERSION',
+      `'${spec.versionField}' must be a whole number (this build writes ${spec.current})`,
+      pointer,
+      where(),
+      `add "${spec.versionField}": ${spec.current}`,
+    );
     return { ok: false as const, diagnostics: [d] };
   }
   if (version > spec.current) {
-    const d = diag('E_SCHEMA_VERSION_NEWER', `this ${spec.kind} is format ${version}, made by a newer Composure; this build reads up to ${spec.current}`, pointer, where(), 'update Composure to open it');
+    const d = diag(
+      'E_SCHEMA_VERSION_NEWER',
+      `this ${spec.kind} is format ${version}, made by a newer Composure; this build reads up to ${spec.current}`,
+      pointer,
+      where(),
+      'update Composure to open it',
+    );
     return { ok: false as const, diagnostics: [d] };
   }
   if (version < spec.minimum) {
-    const d = diag('E_SCHEMA_VERSION_OLD', `format ${version} is older than the oldest this build can migrate (${spec.minimum})`, pointer, where());
+    const d = diag(
+      'E_SCHEMA_VERSION_OLD',
+      `format ${version} is older than the oldest this build can migrate (${spec.minimum})`,
+      pointer,
+      where(),
+    );
     return { ok: false as const, diagnostics: [d] };
   }
   let current = doc;
   const diagnostics: Diagnostic[] = [];
   for (let v = version; v < spec.current; v += 1) {
     const step = spec.migrations.find((m) => m.from === v);
-    if (!step) return { ok: false as const, diagnostics: [diag('E_SCHEMA_VERSION_OLD', `no migration from format ${v}`, pointer, where())] };
+    if (!step)
+      return {
+        ok: false as const,
+        diagnostics: [diag('E_SCHEMA_VERSION_OLD', `no migration from format ${v}`, pointer, where())],
+      };
     current = step.migrate(current);
-    diagnostics.push({ ...diag('I_MIGRATED', `migrated from format ${step.from} to ${step.to}: ${step.describe}`, pointer, where()), severity: 'info' });
+    diagnostics.push({
+      ...diag(
+        'I_MIGRATED',
+        `migrated from format ${step.from} to ${step.to}: ${step.describe}`,
+        pointer,
+        where(),
+      ),
+      severity: 'info',
+    });
   }
   return { ok: true as const, doc: current, diagnostics };
 }
 
-const fail = (sourceMap: SourceMap | null, ...diagnostics: Diagnostic[]) => ({ ok: false as const, diagnostics, sourceMap });
+const fail = (sourceMap: SourceMap | null, ...diagnostics: Diagnostic[]) => ({
+  ok: false as const,
+  diagnostics,
+  sourceMap,
+});

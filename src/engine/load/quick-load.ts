@@ -2,7 +2,11 @@ import { quickCheckRubric } from '../format/quick-check-rubric';
 import { quickCheckScenario } from '../format/quick-check';
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario } from '../format/scenario-schema';
-import { MIN_SCENARIO_SCHEMA_VERSION, RUBRIC_SCHEMA_VERSION, SCENARIO_SCHEMA_VERSION } from '../format/versions';
+import {
+  MIN_SCENARIO_SCHEMA_VERSION,
+  RUBRIC_SCHEMA_VERSION,
+  SCENARIO_SCHEMA_VERSION,
+} from '../format/versions';
 import { checkReferences } from './check-references';
 import { hasErrors, type Diagnostic } from './diagnostic';
 import { prepareDocument } from './prepare-document';
@@ -17,7 +21,13 @@ export function quickLoadScenario(input: unknown): { scenario: Scenario; diagnos
   try {
     const prepared = prepareDocument(
       input,
-      { kind: 'scenario', versionField: 'schemaVersion', current: SCENARIO_SCHEMA_VERSION, minimum: MIN_SCENARIO_SCHEMA_VERSION, migrations: SCENARIO_MIGRATIONS },
+      {
+        kind: 'scenario',
+        versionField: 'schemaVersion',
+        current: SCENARIO_SCHEMA_VERSION,
+        minimum: MIN_SCENARIO_SCHEMA_VERSION,
+        migrations: SCENARIO_MIGRATIONS,
+      },
       plainParse,
     );
     if (!prepared.ok) return null;
@@ -32,7 +42,17 @@ export function quickLoadScenario(input: unknown): { scenario: Scenario; diagnos
 
 export function quickLoadRubric(input: unknown): { rubric: Rubric; diagnostics: Diagnostic[] } | null {
   try {
-    const prepared = prepareDocument(input, { kind: 'rubric', versionField: 'rubricVersion', current: RUBRIC_SCHEMA_VERSION, minimum: RUBRIC_SCHEMA_VERSION, migrations: [] }, plainParse);
+    const prepared = prepareDocument(
+      input,
+      {
+        kind: 'rubric',
+        versionField: 'rubricVersion',
+        current: RUBRIC_SCHEMA_VERSION,
+        minimum: RUBRIC_SCHEMA_VERSION,
+        migrations: [],
+      },
+      plainParse,
+    );
     if (!prepared.ok) return null;
     const rubric = quickCheckRubric(prepared.doc);
     return rubric ? { rubric, diagnostics: prepared.diagnostics } : null;

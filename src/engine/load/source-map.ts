@@ -36,7 +36,10 @@ export function createSourceMap(text: string, getTree: () => Node | undefined): 
       for (let depth = path.length; depth >= 0; depth -= 1) {
         const node = findNodeAtLocation(tree, path.slice(0, depth) as (string | number)[]);
         if (!node) continue;
-        const keyNode = depth === path.length && preferKey && node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+        const keyNode =
+          depth === path.length && preferKey && node.parent?.type === 'property'
+            ? node.parent.children?.[0]
+            : undefined;
         return position((keyNode ?? node).offset);
       }
       return null;
@@ -57,7 +60,11 @@ export interface ParsedText {
 export function parseJsonText(text: string): ParsedText {
   const syntaxTree = () => {
     try {
-      return parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+      return parseTree(text, [], {
+        disallowComments: true,
+        allowTrailingComma: false,
+        allowEmptyContent: false,
+      });
     } catch {
       return undefined;
     }
@@ -69,8 +76,17 @@ export function parseJsonText(text: string): ParsedText {
     // Only now pay for jsonc-parser: its errors say what was expected and where.
     const errors: ParseError[] = [];
     parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    if (errors.length === 0) return { value: undefined, sourceMap, errors: [{ message: String((error as Error).message), offset: 0 }] };
-    return { value: undefined, sourceMap, errors: errors.map((e) => ({ message: describe(printParseErrorCode(e.error)), offset: e.offset })) };
+    if (errors.length === 0)
+      return {
+        value: undefined,
+        sourceMap,
+        errors: [{ message: String((error as Error).message), offset: 0 }],
+      };
+    return {
+      value: undefined,
+      sourceMap,
+      errors: errors.map((e) => ({ message: describe(printParseErrorCode(e.error)), offset: e.offset })),
+    };
   }
 }
 
@@ -95,4 +111,3 @@ function describe(code: string): string {
   };
   return words[code] ?? code;
 }
-

@@ -6,7 +6,12 @@ type Locate = (path: Array<string | number>, preferKey?: boolean) => { line: num
 type Issue = z.core.$ZodIssue;
 
 /** Zod issues → stable, located diagnostics with hints. Unions are unwrapped to their closest branch. */
-export function mapZodIssues(issues: readonly Issue[], doc: unknown, knownFields: ReadonlySet<string>, at: Locate): Diagnostic[] {
+export function mapZodIssues(
+  issues: readonly Issue[],
+  doc: unknown,
+  knownFields: ReadonlySet<string>,
+  at: Locate,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
@@ -19,18 +24,38 @@ export function mapZodIssues(issues: readonly Issue[], doc: unknown, knownFields
   return out;
 }
 
-function mapIssue(issue: Issue, prefix: PropertyKey[], doc: unknown, known: ReadonlySet<string>, at: Locate): Diagnostic {
-  const path = [...prefix, ...issue.path].map((p) => (typeof p === 'symbol' ? String(p) : p)) as Array<string | number>;
+function mapIssue(
+  issue: Issue,
+  prefix: PropertyKey[],
+  doc: unknown,
+  known: ReadonlySet<string>,
+  at: Locate,
+): Diagnostic {
+  const path = [...prefix, ...issue.path].map((p) => (typeof p === 'symbol' ? String(p) : p)) as Array<
+    string | number
+  >;
   const pointer = toPointer(path);
   const actual = valueAt(doc, path);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
       const keyPath = [...path, key];
-      return diag('E_UNKNOWN_FIELD', `unknown field '${key}'`, toPointer(keyPath), at(keyPath, true), didYouMean(key, known) ?? 'remove it');
+      return diag(
+        'E_UNKNOWN_FIELD',
+        `unknown field '${key}'`,
+        toPointer(keyPath),
+        at(keyPath, true),
+        didYouMean(key, known) ?? 'remove it',
+      );
     }
     case 'invalid_type':
-      if (actual === undefined) return diag('E_MISSING_FIELD', `'${String(path.at(-1) ?? 'value')}' is required (${issue.expected})`, pointer, at(path));
+      if (actual === undefined)
+        return diag(
+          'E_MISSING_FIELD',
+          `'${String(path.at(-1) ?? 'value')}' is required (${issue.expected})`,
+          pointer,
+          at(path),
+        );
       return diag('E_TYPE', `expected ${issue.expected}, found ${describe(actual)}`, pointer, at(path));
     case 'invalid_value': {
       const options = issue.values.map(String);
@@ -45,7 +70,8 @@ function mapIssue(issue: Issue, prefix: PropertyKey[], doc: unknown, known: Read
     case 'invalid_union': {
       const condition = conditionProblem(path, actual);
       if (condition) return diag(condition.code, condition.message, pointer, at(path), condition.hint);
-      if (actual === undefined) return diag('E_MISSING_FIELD', `'${String(path.at(-1) ?? 'value')}' is required`, pointer, at(path));
+      if (actual === undefined)
+        return diag('E_MISSING_FIELD', `'${String(path.at(-1) ?? 'value')}' is required`, pointer, at(path));
       const branches = issue.errors.filter((b) => b.length > 0);
       // The branch that got furthest (deepest first issue, then fewest issues) is what the author meant.
       const closest = [...branches].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
@@ -57,7 +83,8 @@ function mapIssue(issue: Issue, prefix: PropertyKey[], doc: unknown, known: Read
   }
 }
 
-const depth = (branch: readonly Issue[]) => (branch[0]?.code === 'invalid_type' && branch[0].path.length === 0 ? 0 : (branch[0]?.path.length ?? 0) + 1);
+const depth = (branch: readonly Issue[]) =>
+  branch[0]?.code === 'invalid_type' && branch[0].path.length === 0 ? 0 : (branch[0]?.path.length ?? 0) + 1;
 
 const CONDITION_KINDS = ['anger', 'trust', 'turn', 'flag', 'promise', 'all', 'any', 'not'];
 
@@ -69,8 +96,18 @@ function conditionProblem(path: Array<string | number>, actual: unknown) {
   if (!isCondition || actual === null || typeof actual !== 'object' || Array.isArray(actual)) return null;
   const keys = Object.keys(actual);
   const unknown = keys.find((k) => !CONDITION_KINDS.includes(k));
-  if (unknown !== undefined) return { code: 'E_UNKNOWN_FIELD' as const, message: `'${unknown}' is not a condition`, hint: didYouMean(unknown, CONDITION_KINDS) ?? `use one of ${CONDITION_KINDS.join(', ')}` };
-  if (keys.length !== 1) return { code: 'E_SHAPE' as const, message: `a condition has exactly one key, found ${keys.length}`, hint: 'combine several with "all" or "any"' };
+  if (unknown !== undefined)
+    return {
+      code: 'E_UNKNOWN_FIELD' as const,
+      message: `'${unknown}' is not a condition`,
+      hint: didYouMean(unknown, CONDITION_KINDS) ?? `use one of ${CONDITION_KINDS.join(', ')}`,
+    };
+  if (keys.length !== 1)
+    return {
+      code: 'E_SHAPE' as const,
+      message: `a condition has exactly one key, found ${keys.length}`,
+      hint: 'combine several with "all" or "any"',
+    };
   return null;
 }
 
@@ -85,7 +122,8 @@ function shapeMessage(path: Array<string | number>, actual: unknown): string {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return value.length > 40 ? `a string "${value.slice(0, 37)}…"` : `"${value}"`;
+  if (typeof value === 'string')
+    return value.length > 40 ? `a string "${value.slice(0, 37)}…"` : `"${value}"`;
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
@@ -93,7 +131,9 @@ function valueAt(doc: unknown, path: Array<string | number>): unknown {
   let current = doc;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = Object.prototype.hasOwnProperty.call(current, key) ? (current as Record<string | number, unknown>)[key] : undefined;
+    current = Object.prototype.hasOwnProperty.call(current, key)
+      ? (current as Record<string | number, unknown>)[key]
+      : undefined;
   }
   return current;
 }

@@ -12,7 +12,10 @@ export function closingEvidence(scenario: Scenario, rubric: Rubric, state: Sessi
   const out: Evidence[] = [];
   const escalated = state.ending === null || rubric.failOutcomes.includes(state.ending.outcome);
   const touched = (rule: string, from: number, to: number, verdict: 'met' | 'violated') =>
-    turns.some((t) => t.turn >= from && t.turn <= to && t.evidence.some((e) => e.rule === rule && e.verdict === verdict));
+    turns.some(
+      (t) =>
+        t.turn >= from && t.turn <= to && t.evidence.some((e) => e.rule === rule && e.verdict === verdict),
+    );
   for (const [rule, def] of Object.entries(rubric.rules)) {
     const expect = def.expect;
     if (!expect) continue;
@@ -23,13 +26,29 @@ export function closingEvidence(scenario: Scenario, rubric: Rubric, state: Sessi
     else if (escalated) continue;
     else window = [Math.max(1, last - 1), last];
     // A violation already costs the trainee; `missed` is for silence on the rule.
-    if (touched(rule, window[0], window[1], 'met') || touched(rule, window[0], window[1], 'violated')) continue;
-    out.push({ turn: window[1], rule, verdict: 'missed', source: 'expectation', quote: '', weight: def.weight });
+    if (touched(rule, window[0], window[1], 'met') || touched(rule, window[0], window[1], 'violated'))
+      continue;
+    out.push({
+      turn: window[1],
+      rule,
+      verdict: 'missed',
+      source: 'expectation',
+      quote: '',
+      weight: def.weight,
+    });
   }
   for (const p of state.promises) {
     if (p.status !== 'pending' || !rubric.rules[PROMISE_KEPT_RULE]) continue;
     const quote = pickText(findPromise(scenario, p.id), state.locale) || p.id;
-    out.push({ turn: last, rule: PROMISE_KEPT_RULE, verdict: 'violated', source: 'promise', quote, weight: rubric.rules[PROMISE_KEPT_RULE]!.weight, cue: p.id });
+    out.push({
+      turn: last,
+      rule: PROMISE_KEPT_RULE,
+      verdict: 'violated',
+      source: 'promise',
+      quote,
+      weight: rubric.rules[PROMISE_KEPT_RULE]!.weight,
+      cue: p.id,
+    });
   }
   return out;
 }

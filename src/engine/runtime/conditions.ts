@@ -30,7 +30,8 @@ export function holds(condition: Condition, ctx: ConditionContext): boolean {
   if ('trust' in condition) return compare(ctx.trust, condition.trust);
   if ('turn' in condition) return compare(ctx.turn, condition.turn);
   if ('flag' in condition) return ctx.flags.includes(condition.flag);
-  if ('promise' in condition) return latestPromise(ctx.promises, condition.promise.id)?.status === condition.promise.is;
+  if ('promise' in condition)
+    return latestPromise(ctx.promises, condition.promise.id)?.status === condition.promise.is;
   if ('all' in condition) return condition.all.every((c) => holds(c, ctx));
   if ('any' in condition) return condition.any.some((c) => holds(c, ctx));
   return !holds(condition.not, ctx);

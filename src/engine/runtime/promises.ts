@@ -21,7 +21,16 @@ export function settlePromises(
   const evidence: Evidence[] = [];
   const quoteOf = (id: string) => pickText(findPromise(scenario, id), locale) || id;
   const add = (rule: string, verdict: 'met' | 'violated', id: string) => {
-    if (rubric.rules[rule]) evidence.push({ turn, rule, verdict, source: 'promise', quote: quoteOf(id), weight: rubric.rules[rule]!.weight, cue: id });
+    if (rubric.rules[rule])
+      evidence.push({
+        turn,
+        rule,
+        verdict,
+        source: 'promise',
+        quote: quoteOf(id),
+        weight: rubric.rules[rule]!.weight,
+        cue: id,
+      });
   };
   let next = promises.slice();
   for (const id of response?.keep ?? []) {
@@ -33,7 +42,12 @@ export function settlePromises(
   }
   const made = response?.promise;
   if (made && latestPromise(next, made.id)?.status !== 'pending') {
-    next.push({ id: made.id, madeAt: { turn, node, response: response.id }, dueTurn: turn + made.due.turns, status: 'pending' });
+    next.push({
+      id: made.id,
+      madeAt: { turn, node, response: response.id },
+      dueTurn: turn + made.due.turns,
+      status: 'pending',
+    });
     effects.push({ type: 'promise-made', id: made.id });
   }
   next = next.map((p) => {
@@ -47,6 +61,7 @@ export function settlePromises(
 
 /** The text of a promise, from whichever response in the scenario makes it. */
 export function findPromise(scenario: Scenario, id: string) {
-  for (const node of Object.values(scenario.nodes)) for (const r of node.responses ?? []) if (r.promise?.id === id) return r.promise.what;
+  for (const node of Object.values(scenario.nodes))
+    for (const r of node.responses ?? []) if (r.promise?.id === id) return r.promise.what;
   return undefined;
 }

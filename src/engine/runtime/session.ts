@@ -6,7 +6,19 @@ import { closingEvidence } from './closing';
 import { applyMood } from './mood';
 import { settlePromises } from './promises';
 import type { Outcome } from '../format/ids';
-import type { Effect, Evidence, Mood, PromiseRecord, ResolvedOptions, Session, SessionOptions, SessionState, Step, TraineeInput, TurnRecord } from './types';
+import type {
+  Effect,
+  Evidence,
+  Mood,
+  PromiseRecord,
+  ResolvedOptions,
+  Session,
+  SessionOptions,
+  SessionState,
+  Step,
+  TraineeInput,
+  TurnRecord,
+} from './types';
 
 /** Saved-state format: what `resume` accepts. Bump with a migration when SessionState changes shape. */
 export const SESSION_STATE_VERSION = 1;
@@ -41,12 +53,23 @@ export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptio
     moodCurve: [mood],
   };
   const stop = settle(scenario, { mood, turn: 0, flags: [], promises: [] }, scenario.start);
-  const state: SessionState = { ...blank, node: stop.node, openingRoute: stop.route, status: stop.ending === undefined ? 'active' : 'ended', ending: stop.ending ?? null };
+  const state: SessionState = {
+    ...blank,
+    node: stop.node,
+    openingRoute: stop.route,
+    status: stop.ending === undefined ? 'active' : 'ended',
+    ending: stop.ending ?? null,
+  };
   return { scenario, rubric, options: opts, state: finish(scenario, rubric, state) };
 }
 
 /** Continue a saved attempt. The caller checks the scenario is the one the state was made with. */
-export function resume(scenario: Scenario, rubric: Rubric, state: SessionState, options?: SessionOptions): Session {
+export function resume(
+  scenario: Scenario,
+  rubric: Rubric,
+  state: SessionState,
+  options?: SessionOptions,
+): Session {
   return { scenario, rubric, options: resolveOptions(scenario, { locale: state.locale, ...options }), state };
 }
 
@@ -57,7 +80,8 @@ export const optionsOf = (session: Session): SessionOptions => ({
   ...(session.options.analyser ? { analyser: session.options.analyser } : {}),
 });
 
-export const currentNode = (session: Session): ScenarioNode | undefined => session.scenario.nodes[session.state.node];
+export const currentNode = (session: Session): ScenarioNode | undefined =>
+  session.scenario.nodes[session.state.node];
 
 export function setLocale(session: Session, locale: string): Session {
   return { ...session, options: { ...session.options, locale }, state: { ...session.state, locale } };
@@ -65,7 +89,10 @@ export function setLocale(session: Session, locale: string): Session {
 
 export function respond(session: Session, input: TraineeInput): Step {
   const { scenario, rubric, state, options } = session;
-  const reject = (reason: Extract<Effect, { type: 'rejected' }>['reason']): Step => ({ session, effects: [{ type: 'rejected', reason }] });
+  const reject = (reason: Extract<Effect, { type: 'rejected' }>['reason']): Step => ({
+    session,
+    effects: [{ type: 'rejected', reason }],
+  });
   if (state.status === 'ended') return reject('session-ended');
   const node = scenario.nodes[state.node];
   if (!node?.responses) return reject('session-ended');
@@ -83,7 +110,10 @@ export function respond(session: Session, input: TraineeInput): Step {
     if (!node.freeText) return reject('free-text-not-allowed');
     if (input.text.trim() === '') return reject('empty-text');
     if (!options.analyser) return reject('free-text-unavailable');
-    const analysis = options.analyser.analyse({ text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) }, rubric);
+    const analysis = options.analyser.analyse(
+      { text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) },
+      rubric,
+    );
     const mapped = options.analyser.map(input.text, analysis as never, node.responses, locale);
     response = node.responses.find((r) => r.id === mapped.responseId) ?? node.responses[0]!;
     reading = { responseId: response.id, score: mapped.score, reasons: mapped.reasons };
@@ -91,7 +121,16 @@ export function respond(session: Session, input: TraineeInput): Step {
   } else {
     if (!node.timeLimit) return reject('no-time-limit');
     evidence = rubric.rules['etiquette.responsiveness']
-      ? [{ turn, rule: 'etiquette.responsiveness', verdict: 'violated', source: 'timer', quote: '', weight: ruleWeight(rubric, 'etiquette.responsiveness') }]
+      ? [
+          {
+            turn,
+            rule: 'etiquette.responsiveness',
+            verdict: 'violated',
+            source: 'timer',
+            quote: '',
+            weight: ruleWeight(rubric, 'etiquette.responsiveness'),
+          },
+        ]
       : [];
   }
 
@@ -131,13 +170,19 @@ export function respond(session: Session, input: TraineeInput): Step {
     moodCurve: [...state.moodCurve, moved.mood],
   };
   const finished = finish(scenario, rubric, next);
-  if (finished.status === 'ended' && finished.ending) effects.push({ type: 'ended', node: finished.ending.node, outcome: finished.ending.outcome });
+  if (finished.status === 'ended' && finished.ending)
+    effects.push({ type: 'ended', node: finished.ending.node, outcome: finished.ending.outcome });
   else if (finished.status === 'active') effects.push({ type: 'customer-says', node: finished.node });
   return { session: { ...session, state: finished }, effects };
 }
 
 /** Reproduces a session from the trainee's inputs alone: scoring is a pure function of them. */
-export function replay(scenario: Scenario, rubric: Rubric, inputs: readonly TraineeInput[], options?: SessionOptions): Session {
+export function replay(
+  scenario: Scenario,
+  rubric: Rubric,
+  inputs: readonly TraineeInput[],
+  options?: SessionOptions,
+): Session {
   let session = start(scenario, rubric, options);
   for (const input of inputs) session = respond(session, input).session;
   return session;
@@ -151,9 +196,19 @@ interface Stop {
 }
 
 /** Follows automatic branches from `target` until a customer turn or an ending. */
-function settle(scenario: Scenario, ctx: { mood: Mood; turn: number; flags: string[]; promises: PromiseRecord[] }, target: string): Stop {
+function settle(
+  scenario: Scenario,
+  ctx: { mood: Mood; turn: number; flags: string[]; promises: PromiseRecord[] },
+  target: string,
+): Stop {
   const route: string[] = [];
-  const conditions = { anger: ctx.mood.anger, trust: ctx.mood.trust, turn: ctx.turn, flags: ctx.flags, promises: ctx.promises };
+  const conditions = {
+    anger: ctx.mood.anger,
+    trust: ctx.mood.trust,
+    turn: ctx.turn,
+    flags: ctx.flags,
+    promises: ctx.promises,
+  };
   let id = target;
   for (let hop = 0; hop < MAX_AUTOMATIC_HOPS; hop += 1) {
     route.push(id);
@@ -187,13 +242,25 @@ function authorEvidence(response: ScenarioResponse, rubric: Rubric, turn: number
   }));
 }
 
-function detectorEvidence(found: ReadonlyArray<{ rule: string; verdict: 'met' | 'violated'; cue: string; quote: string }>, rubric: Rubric, turn: number): Evidence[] {
+function detectorEvidence(
+  found: ReadonlyArray<{ rule: string; verdict: 'met' | 'violated'; cue: string; quote: string }>,
+  rubric: Rubric,
+  turn: number,
+): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const item of found) {
     if (seen.has(item.rule) || !rubric.rules[item.rule]) continue;
     seen.add(item.rule);
-    out.push({ turn, rule: item.rule, verdict: item.verdict, source: 'detector', quote: item.quote, weight: ruleWeight(rubric, item.rule), cue: item.cue });
+    out.push({
+      turn,
+      rule: item.rule,
+      verdict: item.verdict,
+      source: 'detector',
+      quote: item.quote,
+      weight: ruleWeight(rubric, item.rule),
+      cue: item.cue,
+    });
   }
   return out;
 }

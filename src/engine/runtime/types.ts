@@ -85,8 +85,20 @@ export interface SessionState {
 
 /** What the runtime needs from a free-text analyser (see src/engine/text/free-text.ts). */
 export interface ReplyAnalyser {
-  analyse(input: { text: string; locale: string; position?: 'opening' }, rubric: Rubric): { evidence: ReadonlyArray<{ rule: string; verdict: 'met' | 'violated'; cue: string; quote: string }> };
-  map(text: string, analysis: never, responses: ReadonlyArray<{ id: string; text: string | Record<string, string>; rules?: Record<string, number> }>, locale: string): { responseId: string; score: number; reasons: string[] };
+  analyse(
+    input: { text: string; locale: string; position?: 'opening' },
+    rubric: Rubric,
+  ): { evidence: ReadonlyArray<{ rule: string; verdict: 'met' | 'violated'; cue: string; quote: string }> };
+  map(
+    text: string,
+    analysis: never,
+    responses: ReadonlyArray<{
+      id: string;
+      text: string | Record<string, string>;
+      rules?: Record<string, number>;
+    }>,
+    locale: string,
+  ): { responseId: string; score: number; reasons: string[] };
 }
 
 export interface SessionOptions {
@@ -117,7 +129,16 @@ export type Effect =
   | { type: 'promise-made'; id: string }
   | { type: 'promise-kept'; id: string }
   | { type: 'promise-broken'; id: string }
-  | { type: 'rejected'; reason: 'session-ended' | 'unknown-choice' | 'free-text-not-allowed' | 'free-text-unavailable' | 'empty-text' | 'no-time-limit' };
+  | {
+      type: 'rejected';
+      reason:
+        | 'session-ended'
+        | 'unknown-choice'
+        | 'free-text-not-allowed'
+        | 'free-text-unavailable'
+        | 'empty-text'
+        | 'no-time-limit';
+    };
 
 export interface Step {
   session: Session;

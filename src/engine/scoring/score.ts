@@ -3,7 +3,10 @@ import type { Rubric } from '../format/rubric-schema';
 import type { Scenario } from '../format/scenario-schema';
 import type { AttemptResult, Evidence, PrincipleScore, Session, SessionState } from '../runtime/types';
 
-export const allEvidence = (state: SessionState): Evidence[] => [...state.turns.flatMap((t) => t.evidence), ...state.closingEvidence];
+export const allEvidence = (state: SessionState): Evidence[] => [
+  ...state.turns.flatMap((t) => t.evidence),
+  ...state.closingEvidence,
+];
 
 /** Pure: the same session state always gives the same result, and every number comes from `evidence`. */
 export function scoreSession(session: Session): AttemptResult {
@@ -12,7 +15,10 @@ export function scoreSession(session: Session): AttemptResult {
 
 export function scoreState(scenario: Scenario, rubric: Rubric, state: SessionState): AttemptResult {
   const evidence = allEvidence(state);
-  const tally = Object.fromEntries(PRINCIPLES.map((p) => [p, { met: 0, violated: 0, missed: 0 }])) as Record<Principle, { met: number; violated: number; missed: number }>;
+  const tally = Object.fromEntries(PRINCIPLES.map((p) => [p, { met: 0, violated: 0, missed: 0 }])) as Record<
+    Principle,
+    { met: number; violated: number; missed: number }
+  >;
   for (const item of evidence) {
     const rule = rubric.rules[item.rule];
     if (rule) tally[rule.principle][item.verdict] += item.weight;
@@ -34,7 +40,12 @@ export function scoreState(scenario: Scenario, rubric: Rubric, state: SessionSta
   const overall = weights === 0 ? 0 : Math.round(weighted / weights);
   const critical = evidence.filter((e) => e.verdict === 'violated' && rubric.rules[e.rule]?.critical);
   const outcome = state.ending?.outcome ?? null;
-  const passed = state.status === 'ended' && overall >= rubric.passMark && critical.length === 0 && outcome !== null && !rubric.failOutcomes.includes(outcome);
+  const passed =
+    state.status === 'ended' &&
+    overall >= rubric.passMark &&
+    critical.length === 0 &&
+    outcome !== null &&
+    !rubric.failOutcomes.includes(outcome);
   return {
     principles,
     overall,

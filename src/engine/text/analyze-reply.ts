@@ -48,7 +48,13 @@ function scanCues(text: string, sents: Span[], family: Family, set: CompiledSet,
           if (fam.dismissiveApology.test(text.slice(start, Math.min(s.end, start + 60)))) continue;
           if (fam.clarifyAfterApology.test(after)) {
             // "Sorry, I didn't catch that" asks the customer to repeat: a clarifying move, not an apology.
-            out.push({ rule: 'listening.clarify-gently', verdict: 'met', cue: 'clarifying request', start, end: s.end });
+            out.push({
+              rule: 'listening.clarify-gently',
+              verdict: 'met',
+              cue: 'clarifying request',
+              start,
+              end: s.end,
+            });
             continue;
           }
         }
@@ -91,14 +97,17 @@ function contrasts(sents: Span[], set: CompiledSet, cands: Candidate[]): Candida
     if (!concession || post.replace(/[\s\p{P}]/gu, '').length < 2) continue;
     const markerAt = s.start + m.index;
     const postStart = markerAt + m[0].length;
-    const constructive = fam.helpingAction.test(post) ||
+    const constructive =
+      fam.helpingAction.test(post) ||
       kept.some((c) => c.verdict === 'met' && c.start >= postStart && c.start < s.end);
     if (constructive) continue;
     kept = kept.filter(
       (c) =>
         !(
           c.verdict === 'met' &&
-          (c.rule === 'apology.empathy' || c.rule === 'apology.common-ground' || c.rule === 'apology.sincere') &&
+          (c.rule === 'apology.empathy' ||
+            c.rule === 'apology.common-ground' ||
+            c.rule === 'apology.sincere') &&
           c.start >= s.start &&
           c.start < markerAt
         ),
@@ -140,34 +149,62 @@ function structural(
 
   const bye = fam.goodbye.exec(text);
   // A plain "再见" / "goodbye" closes on its own; a wish alone ("祝您愉快") needs the thanks with it.
-  if (bye && (/再见|拜拜|再会|\bbye\b|goodbye|good-bye/i.test(text) || cands.some((c) => c.rule === 'apology.thank'))) {
-    cands.push({ rule: 'etiquette.closing', verdict: 'met', cue: 'goodbye', start: bye.index, end: bye.index + bye[0].length });
+  if (
+    bye &&
+    (/再见|拜拜|再会|\bbye\b|goodbye|good-bye/i.test(text) || cands.some((c) => c.rule === 'apology.thank'))
+  ) {
+    cands.push({
+      rule: 'etiquette.closing',
+      verdict: 'met',
+      cue: 'goodbye',
+      start: bye.index,
+      end: bye.index + bye[0].length,
+    });
   }
 
   // Disparaging a colleague is also shifting the blame onto them.
   for (const c of cands.slice()) {
     if (c.rule === 'etiquette.no-disparage' && fam.colleague.test(text.slice(c.start, c.end))) {
-      cands.push({ rule: 'apology.no-excuses', verdict: 'violated', cue: 'blaming a colleague', start: c.start, end: c.end });
+      cands.push({
+        rule: 'apology.no-excuses',
+        verdict: 'violated',
+        cue: 'blaming a colleague',
+        start: c.start,
+        end: c.end,
+      });
     }
   }
 
   if (position === 'opening') {
     const hello = fam.greeting.exec(text);
     if (hello) {
-      cands.push({ rule: 'etiquette.greeting', verdict: 'met', cue: 'greeting', start: hello.index, end: hello.index + hello[0].length });
+      cands.push({
+        rule: 'etiquette.greeting',
+        verdict: 'met',
+        cue: 'greeting',
+        start: hello.index,
+        end: hello.index + hello[0].length,
+      });
     } else {
       const rude = fam.rudeOpening.exec(text);
       const firstSpan = sents[0] ? clauses(sents[0], family)[0] : undefined;
       const start = rude ? rude.index : (firstSpan?.start ?? 0);
       const end = rude ? rude.index + rude[0].length : (firstSpan?.end ?? text.length);
-      cands.push({ rule: 'etiquette.greeting', verdict: 'violated', cue: rude ? 'curt opening' : 'no greeting', start, end });
+      cands.push({
+        rule: 'etiquette.greeting',
+        verdict: 'violated',
+        cue: rude ? 'curt opening' : 'no greeting',
+        start,
+        end,
+      });
     }
   }
 }
 
 /** Later, more specific findings override broader ones that mean something else in context. */
 function suppress(cands: Candidate[]): Candidate[] {
-  const has = (rule: string, verdict: Verdict): boolean => cands.some((c) => c.rule === rule && c.verdict === verdict);
+  const has = (rule: string, verdict: Verdict): boolean =>
+    cands.some((c) => c.rule === rule && c.verdict === verdict);
   const drop = new Set<string>();
   if (has('resolution.no-overpromise', 'violated')) drop.add('resolution.concrete-commitment');
   if (has('resolution.confirm-close', 'met')) drop.add('resolution.get-consent');

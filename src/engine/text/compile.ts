@@ -31,7 +31,10 @@ export function compileRubricPattern(source: string): RegExp {
 
 function rubricCues(rubric: CueSource, family: Family): CompiledCue[] {
   const out: CompiledCue[] = [];
-  const rules = rubric && typeof rubric === 'object' && rubric.rules && typeof rubric.rules === 'object' ? rubric.rules : {};
+  const rules =
+    rubric && typeof rubric === 'object' && rubric.rules && typeof rubric.rules === 'object'
+      ? rubric.rules
+      : {};
   for (const [rule, def] of Object.entries(rules)) {
     const byLocale = def && typeof def === 'object' ? def.cues : undefined;
     if (!byLocale || typeof byLocale !== 'object') continue;

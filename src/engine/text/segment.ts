@@ -14,7 +14,8 @@ function sentenceSegmenter(family: Family): Intl.Segmenter | null {
     // Some embedded runtimes ship without Intl.Segmenter; fall back to punctuation splitting there.
     let seg: Intl.Segmenter | null = null;
     try {
-      seg = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(key, { granularity: 'sentence' }) : null;
+      seg =
+        typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(key, { granularity: 'sentence' }) : null;
     } catch {
       seg = null;
     }
@@ -29,11 +30,13 @@ function splitOn(span: Span, boundary: RegExp): Span[] {
   boundary.lastIndex = 0;
   for (let m = boundary.exec(span.text); m; m = boundary.exec(span.text)) {
     const cut = m.index + m[0].length;
-    if (cut > from) out.push({ start: span.start + from, end: span.start + cut, text: span.text.slice(from, cut) });
+    if (cut > from)
+      out.push({ start: span.start + from, end: span.start + cut, text: span.text.slice(from, cut) });
     from = cut;
     if (m[0].length === 0) boundary.lastIndex += 1;
   }
-  if (from < span.text.length) out.push({ start: span.start + from, end: span.end, text: span.text.slice(from) });
+  if (from < span.text.length)
+    out.push({ start: span.start + from, end: span.end, text: span.text.slice(from) });
   return out;
 }
 
@@ -48,7 +51,8 @@ export function sentences(text: string, family: Family): Span[] {
   const seg = sentenceSegmenter(family);
   const base: Span[] = [];
   if (seg) {
-    for (const s of seg.segment(text)) base.push({ start: s.index, end: s.index + s.segment.length, text: s.segment });
+    for (const s of seg.segment(text))
+      base.push({ start: s.index, end: s.index + s.segment.length, text: s.segment });
   } else {
     base.push(...splitOn(whole, family === 'zh' ? ZH_SENTENCE_END : EN_SENTENCE_END));
   }

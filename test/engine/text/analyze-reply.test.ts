@@ -40,8 +40,12 @@ describe('analyzeReply', () => {
     });
 
     it('does not flag over-promising when the agent declines to guarantee', () => {
-      expect(en("I can't guarantee it, but I'll call you by 5 pm today.").hits['resolution.no-overpromise']).toBeUndefined();
-      expect(zh('我不能保证,但我会在今天下午五点前给您回电话。').hits['resolution.no-overpromise']).toBeUndefined();
+      expect(
+        en("I can't guarantee it, but I'll call you by 5 pm today.").hits['resolution.no-overpromise'],
+      ).toBeUndefined();
+      expect(
+        zh('我不能保证,但我会在今天下午五点前给您回电话。').hits['resolution.no-overpromise'],
+      ).toBeUndefined();
     });
   });
 
@@ -76,7 +80,9 @@ describe('analyzeReply', () => {
 
     it('credits gentle questions', () => {
       expect(zh('请您再详细讲一次当时的情况。').hits['listening.clarify-gently']).toBe('met');
-      expect(en('Could you tell me a bit more about the charge?').hits['listening.clarify-gently']).toBe('met');
+      expect(en('Could you tell me a bit more about the charge?').hits['listening.clarify-gently']).toBe(
+        'met',
+      );
     });
   });
 
@@ -105,15 +111,21 @@ describe('analyzeReply', () => {
 
   describe('locale', () => {
     it('uses the script of the text when it plainly differs from the declared locale', () => {
-      expect(analyzeReply({ text: 'Calm down, sir.', locale: 'zh-CN' }).hits['etiquette.no-dismissal']).toBe('violated');
-      expect(analyzeReply({ text: '不关我的事。', locale: 'en' }).hits['etiquette.no-dismissal']).toBe('violated');
+      expect(analyzeReply({ text: 'Calm down, sir.', locale: 'zh-CN' }).hits['etiquette.no-dismissal']).toBe(
+        'violated',
+      );
+      expect(analyzeReply({ text: '不关我的事。', locale: 'en' }).hits['etiquette.no-dismissal']).toBe(
+        'violated',
+      );
       expect(analyzeReply({ text: '不关我的事。', locale: 'zh-TW' }).locale).toBe('zh-TW');
     });
   });
 
   describe('rubric cues', () => {
     it('turns a company phrase into a violation without code', () => {
-      const rubric: CueSource = { rules: { 'etiquette.no-dismissal': { cues: { 'zh-CN': { violated: ['这得问总部'] } } } } };
+      const rubric: CueSource = {
+        rules: { 'etiquette.no-dismissal': { cues: { 'zh-CN': { violated: ['这得问总部'] } } } },
+      };
       expect(zh('这得问总部。').hits['etiquette.no-dismissal']).toBeUndefined();
       const a = analyzeReply({ text: '这得问总部。', locale: 'zh-CN' }, rubric);
       expect(a.hits['etiquette.no-dismissal']).toBe('violated');
@@ -121,9 +133,15 @@ describe('analyzeReply', () => {
     });
 
     it('treats an invalid regex as literal text instead of throwing', () => {
-      const rubric: CueSource = { rules: { 'etiquette.no-dismissal': { cues: { en: { violated: ['ask (head office', '['] } } } } };
+      const rubric: CueSource = {
+        rules: { 'etiquette.no-dismissal': { cues: { en: { violated: ['ask (head office', '['] } } } },
+      };
       expect(() => analyzeReply({ text: 'hello', locale: 'en' }, rubric)).not.toThrow();
-      expect(analyzeReply({ text: 'You must ask (head office.', locale: 'en' }, rubric).hits['etiquette.no-dismissal']).toBe('violated');
+      expect(
+        analyzeReply({ text: 'You must ask (head office.', locale: 'en' }, rubric).hits[
+          'etiquette.no-dismissal'
+        ],
+      ).toBe('violated');
     });
 
     it('survives a malformed rubric object', () => {

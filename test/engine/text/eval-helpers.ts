@@ -17,7 +17,9 @@ export interface Score {
 /** Scores the analyser with the official evaluate.mjs so the test and the lead's check cannot drift. */
 export function scoreFixture(name: string): Score {
   const labelsPath = join(FIXTURES, name);
-  const lines = readFileSync(labelsPath, 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync(labelsPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const preds = lines.map((line) => {
     const item = JSON.parse(line) as { id: string; locale: string; text: string; position?: 'opening' };
     const { hits } = analyzeReply({ text: item.text, locale: item.locale, position: item.position });
@@ -25,7 +27,9 @@ export function scoreFixture(name: string): Score {
   });
   const predsPath = join(mkdtempSync(join(tmpdir(), 'freetext-')), 'predictions.jsonl');
   writeFileSync(predsPath, `${preds.join('\n')}\n`);
-  const report = execFileSync(process.execPath, [join(FIXTURES, 'evaluate.mjs'), labelsPath, predsPath], { encoding: 'utf8' });
+  const report = execFileSync(process.execPath, [join(FIXTURES, 'evaluate.mjs'), labelsPath, predsPath], {
+    encoding: 'utf8',
+  });
   const last = report.trim().split('\n').at(-1) ?? '';
   const m = /precision ([\d.]+) recall ([\d.]+) items (\d+)/.exec(last);
   if (!m) throw new Error(`unexpected evaluate.mjs output: ${last}`);

@@ -3,9 +3,21 @@ import { analyzeReply } from '@/engine/text/analyze-reply';
 import { mapReplyToResponse, type AuthoredResponse } from '@/engine/text/map-reply';
 
 const responses: AuthoredResponse[] = [
-  { id: 'argue', text: { 'zh-CN': '您说的不对,我们的收费是合理的。', en: "That's not true, our fees are fair." }, rules: { 'etiquette.no-argue': -1 } },
-  { id: 'apologise', text: { 'zh-CN': '非常抱歉给您添麻烦了,这是我们的失误。', en: "I'm so sorry, that was our mistake." }, rules: { 'apology.sincere': 1, 'apology.own-mistake': 1 } },
-  { id: 'callback', text: { 'zh-CN': '我今天下午五点前给您回电。', en: "I'll call you back by 5 pm today." }, rules: { 'resolution.concrete-commitment': 1 } },
+  {
+    id: 'argue',
+    text: { 'zh-CN': '您说的不对,我们的收费是合理的。', en: "That's not true, our fees are fair." },
+    rules: { 'etiquette.no-argue': -1 },
+  },
+  {
+    id: 'apologise',
+    text: { 'zh-CN': '非常抱歉给您添麻烦了,这是我们的失误。', en: "I'm so sorry, that was our mistake." },
+    rules: { 'apology.sincere': 1, 'apology.own-mistake': 1 },
+  },
+  {
+    id: 'callback',
+    text: { 'zh-CN': '我今天下午五点前给您回电。', en: "I'll call you back by 5 pm today." },
+    rules: { 'resolution.concrete-commitment': 1 },
+  },
 ];
 
 function map(text: string, locale: string, list: AuthoredResponse[] = responses) {
