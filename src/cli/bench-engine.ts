@@ -38,7 +38,7 @@ export function syntheticScenario(nodes: number, ruleIds: readonly string[], see
     },
     start: 'n0',
   };
-  const endingsFrom = nodes - Math.max(3, Math.floor(nodes / 1000));
+  const endingsFrom = nodes - 1;
   const body: Record<string, unknown> = {};
   for (let i = 0; i < nodes; i += 1) {
     // One node in ten is an ending, so a conversation lasts ten-odd turns, as real ones do.
@@ -73,7 +73,7 @@ export function syntheticScenario(nodes: number, ruleIds: readonly string[], see
         // The first response leads on to the next turn and the second to this decade's ending, so every node is reachable.
         next:
           k === 0
-            ? `n${(i + 1) % 10 === 9 ? i + 2 : i + 1}`
+            ? `n${Math.min(nodes - 1, (i + 1) % 10 === 9 ? i + 2 : i + 1)}`
             : k === 1
               ? `n${Math.min(nodes - 1, i - (i % 10) + 9)}`
               : target(),

@@ -136,8 +136,8 @@ function bound(
   sense: Sense,
 ): number {
   const { met, bad } = tallies(state, rubric);
-  const gain = pot.gain.get(state.node)!;
-  const loss = pot.loss.get(state.node)!;
+  const gain = pot.gainAt(state.node);
+  const loss = pot.lossAt(state.node);
   const extreme = (p: Principle): { value: number; definite: boolean; possible: boolean } => {
     const definite = met[p] + bad[p] > 0;
     if (sense === 'best') {

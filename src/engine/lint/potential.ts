@@ -5,84 +5,123 @@ import { PROMISE_BROKEN_RULE, PROMISE_KEPT_RULE } from '../runtime/promises';
 
 export type PerPrinciple = Record<Principle, number>;
 
+const P = PRINCIPLES.length;
+
+export interface Potentials {
+  gainAt(node: string): PerPrinciple;
+  lossAt(node: string): PerPrinciple;
+  closingLoss: PerPrinciple;
+}
+
 /**
  * For every node, the most evidence weight of each principle any path onward could still add:
  * `gain` (met) and `loss` (violated or missed). Infinite where a cycle could repeat it forever.
  * These are the optimistic/pessimistic bounds that let the path search prune.
+ * Flat typed arrays indexed by node number: this runs on every lint of a 10,000-node file.
  */
-export function potentials(
-  scenario: Scenario,
-  rubric: Rubric,
-): { gain: Map<string, PerPrinciple>; loss: Map<string, PerPrinciple>; closingLoss: PerPrinciple } {
-  const principleOf = (rule: string) => rubric.rules[rule]?.principle;
-  const weight = (rule: string) => rubric.rules[rule]?.weight ?? 0;
-  const zero = (): PerPrinciple => ({ listening: 0, apology: 0, resolution: 0, etiquette: 0 });
-  const stepGain = new Map<string, Array<{ next: string; gain: PerPrinciple; loss: PerPrinciple }>>();
+export function potentials(scenario: Scenario, rubric: Rubric): Potentials {
+  const ids = Object.keys(scenario.nodes);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const principleIndex = new Map(PRINCIPLES.map((p, i) => [p, i]));
+  const ruleSlot = (rule: string) => {
+    const def = rubric.rules[rule];
+    return def ? { slot: principleIndex.get(def.principle)!, weight: def.weight } : null;
+  };
+  const kept = ruleSlot(PROMISE_KEPT_RULE);
+  // Edges in compressed rows: from[e] → to[e], with gain/loss per principle at e * P + p.
+  const from: number[] = [];
+  const to: number[] = [];
+  const gains: number[] = [];
+  const losses: number[] = [];
   let promisesMade = 0;
-  for (const [id, node] of Object.entries(scenario.nodes)) {
-    const steps: Array<{ next: string; gain: PerPrinciple; loss: PerPrinciple }> = [];
-    for (const r of node.responses ?? []) {
-      const gain = zero();
-      const loss = zero();
-      for (const [rule, n] of Object.entries(r.rules ?? {})) {
-        const p = principleOf(rule);
-        if (p) (n > 0 ? gain : loss)[p] += Math.abs(n) * weight(rule);
-      }
-      const kept = principleOf(PROMISE_KEPT_RULE);
-      if (kept && r.keep?.length) gain[kept] += r.keep.length * weight(PROMISE_KEPT_RULE);
-      if (r.promise) promisesMade += 1;
-      steps.push({ next: r.next, gain, loss });
+  const addEdge = (a: number, next: string) => {
+    const b = index.get(next);
+    if (b === undefined) return false;
+    from.push(a);
+    to.push(b);
+    for (let p = 0; p < P; p += 1) {
+      gains.push(0);
+      losses.push(0);
     }
-    for (const b of node.when ?? []) steps.push({ next: b.next, gain: zero(), loss: zero() });
-    if (node.otherwise) steps.push({ next: node.otherwise, gain: zero(), loss: zero() });
-    stepGain.set(id, steps);
-  }
-  const closingLoss = zero();
+    return true;
+  };
+  ids.forEach((id, a) => {
+    const node = scenario.nodes[id]!;
+    for (const r of node.responses ?? []) {
+      if (r.promise) promisesMade += 1;
+      if (!addEdge(a, r.next)) continue;
+      const base = (from.length - 1) * P;
+      for (const rule in r.rules ?? {}) {
+        const n = r.rules![rule]!;
+        const hit = ruleSlot(rule);
+        if (!hit) continue;
+        const into = n > 0 ? gains : losses;
+        into[base + hit.slot] = (into[base + hit.slot] ?? 0) + Math.abs(n) * hit.weight;
+      }
+      if (kept && r.keep?.length)
+        gains[base + kept.slot] = (gains[base + kept.slot] ?? 0) + r.keep.length * kept.weight;
+    }
+    for (const b of node.when ?? []) addEdge(a, b.next);
+    if (node.otherwise) addEdge(a, node.otherwise);
+  });
+  const closingLoss: PerPrinciple = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
   for (const def of Object.values(rubric.rules)) if (def.expect) closingLoss[def.principle] += def.weight;
   for (const rule of [PROMISE_KEPT_RULE, PROMISE_BROKEN_RULE]) {
-    const p = principleOf(rule);
-    if (p) closingLoss[p] += promisesMade * weight(rule);
+    const def = rubric.rules[rule];
+    if (def) closingLoss[def.principle] += promisesMade * def.weight;
   }
   // Bounds are over the authored responses: the searches never choose silence on a timed node.
-  const solve = (pick: 'gain' | 'loss') => longest(scenario, stepGain, pick);
-  return { gain: solve('gain'), loss: solve('loss'), closingLoss };
+  const graph = { nodes: ids.length, from, to };
+  const gain = longest(graph, gains);
+  const loss = longest(graph, losses);
+  const read = (values: Float64Array, node: string): PerPrinciple => {
+    const i = (index.get(node) ?? 0) * P;
+    return {
+      listening: values[i]!,
+      apology: values[i + 1]!,
+      resolution: values[i + 2]!,
+      etiquette: values[i + 3]!,
+    };
+  };
+  return { gainAt: (node) => read(gain, node), lossAt: (node) => read(loss, node), closingLoss };
 }
 
-/** Longest weighted path to any ending per principle, by reverse topological order; cycles give Infinity. */
-function longest(
-  scenario: Scenario,
-  steps: Map<string, Array<{ next: string; gain: PerPrinciple; loss: PerPrinciple }>>,
-  pick: 'gain' | 'loss',
-): Map<string, PerPrinciple> {
-  const ids = Object.keys(scenario.nodes);
-  const outDegree = new Map(
-    ids.map((id) => [id, (steps.get(id) ?? []).filter((s) => s.next in scenario.nodes).length]),
-  );
-  const parents = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const [id, list] of steps) for (const s of list) parents.get(s.next)?.push(id);
-  const result = new Map<string, PerPrinciple>();
-  const queue = ids.filter((id) => outDegree.get(id) === 0);
-  for (let i = 0; i < queue.length; i += 1) {
-    const id = queue[i]!;
-    const best: PerPrinciple = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
-    for (const s of steps.get(id) ?? []) {
-      const after = result.get(s.next);
-      if (!after) continue;
-      for (const p of PRINCIPLES) best[p] = Math.max(best[p], s[pick][p] + after[p]);
+/** Longest weighted path to any sink per principle, by reverse topological order (Kahn); cycles give Infinity. */
+function longest(graph: { nodes: number; from: number[]; to: number[] }, weights: number[]): Float64Array {
+  const { nodes, from, to } = graph;
+  const outDegree = new Int32Array(nodes);
+  const parentCount = new Int32Array(nodes + 1);
+  for (let e = 0; e < from.length; e += 1) {
+    outDegree[from[e]!]! += 1;
+    parentCount[to[e]! + 1]! += 1;
+  }
+  for (let i = 0; i < nodes; i += 1) parentCount[i + 1]! += parentCount[i]!;
+  const parentEdges = new Int32Array(from.length);
+  const fill = parentCount.slice(0, nodes);
+  for (let e = 0; e < from.length; e += 1) parentEdges[fill[to[e]!]!++] = e;
+  const result = new Float64Array(nodes * P).fill(Infinity);
+  const done = new Uint8Array(nodes);
+  const queue: number[] = [];
+  for (let i = 0; i < nodes; i += 1) if (outDegree[i] === 0) queue.push(i);
+  for (const i of queue) result.fill(0, i * P, i * P + P);
+  // Children finish before parents; each parent takes the best child edge once all are in.
+  const best = new Float64Array(nodes * P);
+  for (let q = 0; q < queue.length; q += 1) {
+    const child = queue[q]!;
+    if (!done[child]) {
+      for (let p = 0; p < P; p += 1) result[child * P + p] = best[child * P + p]!;
+      done[child] = 1;
     }
-    result.set(id, best);
-    for (const parent of parents.get(id) ?? []) {
-      const left = outDegree.get(parent)! - 1;
-      outDegree.set(parent, left);
-      if (left === 0) queue.push(parent);
+    for (let k = parentCount[child]!; k < parentCount[child + 1]!; k += 1) {
+      const e = parentEdges[k]!;
+      const parent = from[e]!;
+      for (let p = 0; p < P; p += 1) {
+        const v = weights[e * P + p]! + result[child * P + p]!;
+        if (v > best[parent * P + p]!) best[parent * P + p] = v;
+      }
+      outDegree[parent]! -= 1;
+      if (outDegree[parent] === 0) queue.push(parent);
     }
   }
-  const infinite: PerPrinciple = {
-    listening: Infinity,
-    apology: Infinity,
-    resolution: Infinity,
-    etiquette: Infinity,
-  };
-  for (const id of ids) if (!result.has(id)) result.set(id, infinite);
   return result;
 }

@@ -46,11 +46,13 @@ export function prepareDocument(
         ),
       );
     }
-    if (textNestingDepth(input) > MAX_DEPTH) {
-      return fail(null, diag('E_TOO_DEEP', `brackets are nested more than ${MAX_DEPTH} deep`, '', null));
-    }
     const parsed = parseText(input);
     sourceMap = parsed.sourceMap;
+    // Only broken text is scanned for depth (valid JSON is depth-checked by the guard below): the
+    // syntax-error parser recurses, and absurd nesting must be refused before it runs.
+    if (parsed.errors.length > 0 && textNestingDepth(input) > MAX_DEPTH) {
+      return fail(null, diag('E_TOO_DEEP', `brackets are nested more than ${MAX_DEPTH} deep`, '', null));
+    }
     if (parsed.errors.length > 0) {
       const errors = parsed.errors
         .slice(0, 5)

@@ -1,3 +1,4 @@
+import { MAX_DEPTH, textNestingDepth } from './guard';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /** Maps JSON pointers of a parsed document back to line and column in its source text. */
@@ -30,6 +31,8 @@ export function createSourceMap(text: string, getTree: () => Node | undefined): 
   return {
     position,
     locate(path, preferKey = false) {
+      // The document itself starts at the top: no need to parse for that.
+      if (path.length === 0) return { line: 1, column: 1 };
       if (tree === null) tree = getTree();
       if (!tree) return null;
       // Walk up until some ancestor exists: a missing field is reported at its parent object.
@@ -73,7 +76,10 @@ export function parseJsonText(text: string): ParsedText {
   try {
     return { value: JSON.parse(text) as unknown, sourceMap, errors: [] };
   } catch (error) {
-    // Only now pay for jsonc-parser: its errors say what was expected and where.
+    // Only now pay for jsonc-parser: its errors say what was expected and where. It recurses, so
+    // hopelessly nested text is left to the caller's depth check.
+    if (textNestingDepth(text) > MAX_DEPTH)
+      return { value: undefined, sourceMap, errors: [{ message: 'nested too deep', offset: 0 }] };
     const errors: ParseError[] = [];
     parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length === 0)
