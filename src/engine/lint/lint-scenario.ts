@@ -5,7 +5,7 @@ import type { Scenario } from '../format/scenario-schema';
 import { diag, toPointer, type Diagnostic, type DiagnosticCode } from '../load/diagnostic';
 import type { SourceMap } from '../load/source-map';
 import { didYouMean } from '../load/suggest';
-import { automaticCycles, edges, reachableFrom, trappedNodes } from './graph';
+import { automaticCycles, buildGraph, reachable, trappedNodes } from './graph';
 import { countPaths, type PathResult } from './paths';
 import { optimise } from './optimise';
 import { start } from '../runtime/session';
@@ -44,22 +44,23 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
   const out: Diagnostic[] = [];
   const add = (code: DiagnosticCode, message: string, path: Array<string | number>, hint?: string) =>
     out.push(diag(code, message, toPointer(path), options.sourceMap?.locate(path) ?? null, hint));
-  const graph = edges(scenario);
-  const reachable = reachableFrom([scenario.start], graph);
+  const graph = buildGraph(scenario);
+  const reached = reachable(graph, [graph.index.get(scenario.start)!]);
   for (const [id, node] of Object.entries(scenario.nodes)) {
-    if (reachable.has(id)) continue;
+    if (reached[graph.index.get(id)!]) continue;
     if (node.ending) add('W_UNREACHABLE_ENDING', `ending '${id}' can never be reached`, ['nodes', id]);
     else
       add('W_UNREACHABLE_NODE', `node '${id}' can never be reached from '${scenario.start}'`, ['nodes', id]);
   }
-  for (const id of trappedNodes(scenario, graph)) {
-    if (reachable.has(id))
+  for (const i of trappedNodes(graph)) {
+    const id = graph.ids[i]!;
+    if (reached[i])
       add('E_NO_EXIT', `from node '${id}' no ending can be reached: the conversation would loop forever`, [
         'nodes',
         id,
       ]);
   }
-  for (const cycle of automaticCycles(scenario)) {
+  for (const cycle of automaticCycles(graph)) {
     add('E_AUTO_LOOP', `automatic branches loop without a trainee turn: ${cycle.join(' → ')}`, [
       'nodes',
       cycle[0]!,
