@@ -120,6 +120,21 @@ const oneOf = (v: unknown, list: readonly string[]) => isStr(v) && list.includes
 const isArr = (v: unknown, min: number, max: number, each: (x: unknown) => boolean) =>
   Array.isArray(v) && v.length >= min && v.length <= max && v.every(each);
 const isNodeId = (v: unknown) => isStr(v) && NODE_ID_PATTERN.test(v);
+
+/** The same few locale and rule keys recur tens of thousands of times in a large file: test each once. */
+function remembered(pattern: RegExp): (key: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (key) => {
+    let ok = seen.get(key);
+    if (ok === undefined) {
+      ok = pattern.test(key);
+      if (seen.size < 1000) seen.set(key, ok);
+    }
+    return ok;
+  };
+}
+const isLocaleKey = remembered(LOCALE);
+const isRuleKey = remembered(RULE_ID_PATTERN);
 const isFlag = (v: unknown) => isStr(v) && FLAG.test(v);
 // `undefined` values only come from object input; zod's handling of them differs subtly, so defer to it.
 function onlyKeys(o: Obj, allowed: Set<string>): boolean {
@@ -137,7 +152,7 @@ function isText(v: unknown): boolean {
   if (!isObj(v)) return false;
   for (const k in v) {
     const s = v[k];
-    if (!LOCALE.test(k) || !isStr(s) || s.length < 1 || s.length > 4000) return false;
+    if (!isLocaleKey(k) || !isStr(s) || s.length < 1 || s.length > 4000) return false;
   }
   return true;
 }
@@ -201,10 +216,7 @@ function isResponse(v: unknown): boolean {
     isStr(v.id) &&
     NODE_ID_PATTERN.test(v.id) &&
     isText(v.text) &&
-    opt(
-      v.rules,
-      (r) => isObj(r) && everyEntry(r, (k, n) => RULE_ID_PATTERN.test(k) && isInt(n, -3, 3) && n !== 0),
-    ) &&
+    opt(v.rules, (r) => isObj(r) && everyEntry(r, (k, n) => isRuleKey(k) && isInt(n, -3, 3) && n !== 0)) &&
     opt(v.mood, isMood) &&
     opt(v.set, (s) => isArr(s, 0, 20, isFlag)) &&
     opt(v.unset, (s) => isArr(s, 0, 20, isFlag)) &&

@@ -1,6 +1,6 @@
 import { PRINCIPLES, type Principle } from '../format/ids';
 import type { Rubric } from '../format/rubric-schema';
-import type { Scenario } from '../format/scenario-schema';
+import type { Scenario, ScenarioResponse } from '../format/scenario-schema';
 import { respond } from '../runtime/session';
 import type { AttemptResult, Session, SessionState } from '../runtime/types';
 import { scoreState } from '../scoring/score';
@@ -42,6 +42,9 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
   let steps = 0;
   let exact = true;
   const choices: string[] = [];
+  const focus = objective === 'overall' ? null : objective;
+  // Each node's responses in promising-first order, sorted once per search rather than per visit.
+  const orders = new Map<string, ScenarioResponse[]>();
 
   const consider = (session: Session) => {
     const result = scoreState(scenario, rubric, session.state);
@@ -77,10 +80,13 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
       return;
     }
     if (incumbent && canPrune(incumbent.path.result, session, incumbent.value)) return;
-    const focus = objective === 'overall' ? null : objective;
-    const ordered = [...node.responses].sort(
-      (a, b) => sign * (tagBalance(b.rules, rubric, focus) - tagBalance(a.rules, rubric, focus)),
-    );
+    let ordered = orders.get(session.state.node);
+    if (!ordered) {
+      ordered = [...node.responses].sort(
+        (a, b) => sign * (tagBalance(b.rules, rubric, focus) - tagBalance(a.rules, rubric, focus)),
+      );
+      orders.set(session.state.node, ordered);
+    }
     for (const response of ordered) {
       if (steps >= budget) {
         exact = false;

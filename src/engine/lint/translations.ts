@@ -17,7 +17,7 @@ export function checkTranslations(scenario: Scenario): {
   let undeclared: Array<{ path: Path; locale: string }> | null = null;
   const check = (text: LocalizedText | undefined, path: () => Path) => {
     if (text === undefined || typeof text === 'string') return;
-    for (const key of Object.keys(text))
+    for (const key in text)
       if (!scenario.locales.includes(key)) (undeclared ??= []).push({ path: [...path(), key], locale: key });
     let missing: string[] | null = null;
     for (const locale of scenario.locales) if (!(locale in text)) (missing ??= []).push(locale);
