@@ -9,7 +9,7 @@ import { respond, start } from '../engine/runtime/session';
 import type { Session } from '../engine/runtime/types';
 
 /** Deterministic PRNG so every run measures the same document. */
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -1,3 +1,4 @@
+import { mulberry32 } from './bench-engine';
 import 'fake-indexeddb/auto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,17 +39,6 @@ function loadContent(): {
     });
   if (!scenarios.length) throw new Error('no loadable scenario in scenarios/');
   return { scenarios, rubric: rubricLoad.rubric, rubricHash: contentHash(rubricLoad.rubric) };
-}
-
-/** Deterministic PRNG so runs are comparable. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function playRandom(

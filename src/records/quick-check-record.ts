@@ -1,4 +1,5 @@
 import { OUTCOMES, PRINCIPLES } from '@/engine/format/ids';
+import { isInt, isNum, isObj, isStr, onlyKeys } from '@/engine/format/shape-checks';
 import { RECORD_VERSION, type AttemptRecord } from './attempt-record';
 
 /**
@@ -7,7 +8,7 @@ import { RECORD_VERSION, type AttemptRecord } from './attempt-record';
  * for the reason. It keeps zod out of the trainee's play → debrief download.
  */
 export function quickCheckRecord(value: unknown): value is AttemptRecord {
-  if (!isObj(value) || !only(value, RECORD_KEYS)) return false;
+  if (!isObj(value) || !onlyKeys(value, RECORD_KEYS)) return false;
   const v = value;
   return (
     v.recordVersion === RECORD_VERSION &&
@@ -15,17 +16,17 @@ export function quickCheckRecord(value: unknown): value is AttemptRecord {
     UUID.test(v.id) &&
     (v.status === 'finished' || v.status === 'abandoned') &&
     isObj(v.trainee) &&
-    only(v.trainee, TRAINEE_KEYS) &&
+    onlyKeys(v.trainee, TRAINEE_KEYS) &&
     isId(v.trainee.id) &&
     isStr(v.trainee.name) &&
     v.trainee.name.length <= 200 &&
     isObj(v.scenario) &&
-    only(v.scenario, SCENARIO_KEYS) &&
+    onlyKeys(v.scenario, SCENARIO_KEYS) &&
     isId(v.scenario.id) &&
     isInt(v.scenario.version, 1) &&
     isHash(v.scenario.contentHash) &&
     isObj(v.rubric) &&
-    only(v.rubric, RUBRIC_KEYS) &&
+    onlyKeys(v.rubric, RUBRIC_KEYS) &&
     isId(v.rubric.id) &&
     isHash(v.rubric.hash) &&
     isStr(v.locale) &&
@@ -40,7 +41,6 @@ export function quickCheckRecord(value: unknown): value is AttemptRecord {
   );
 }
 
-type Obj = Record<string, unknown>;
 const RECORD_KEYS = new Set([
   'recordVersion',
   'id',
@@ -74,27 +74,16 @@ const SCORE_KEYS = new Set<string>(PRINCIPLES);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const HASH = /^[0-9a-f]{8,64}$/;
 
-const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown, min: number, max: number) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-const isInt = (v: unknown, min: number) => isNum(v, min, Number.MAX_SAFE_INTEGER) && Number.isSafeInteger(v);
 const isId = (v: unknown) => isStr(v) && v.length >= 1 && v.length <= 100;
 const isHash = (v: unknown) => isStr(v) && HASH.test(v);
 const isTime = (v: unknown) => isNum(v, 0, 8.64e15);
 const isScore = (v: unknown) => isNum(v, 0, 100);
 const ids = (v: unknown) => Array.isArray(v) && v.length <= 1000 && v.every(isId);
 
-function only(o: Obj, allowed: Set<string>): boolean {
-  for (const k in o) if (!allowed.has(k) || o[k] === undefined) return false;
-  return true;
-}
-
 function isTurn(t: unknown): boolean {
   return (
     isObj(t) &&
-    only(t, TURN_KEYS) &&
+    onlyKeys(t, TURN_KEYS) &&
     isId(t.node) &&
     (t.responseId === null || isId(t.responseId)) &&
     (t.text === undefined || (isStr(t.text) && t.text.length >= 1 && t.text.length <= 4000)) &&
@@ -105,7 +94,8 @@ function isTurn(t: unknown): boolean {
 }
 
 function isResult(r: unknown): boolean {
-  if (!isObj(r) || !only(r, RESULT_KEYS) || !isObj(r.scores) || !only(r.scores, SCORE_KEYS)) return false;
+  if (!isObj(r) || !onlyKeys(r, RESULT_KEYS) || !isObj(r.scores) || !onlyKeys(r.scores, SCORE_KEYS))
+    return false;
   const scores = r.scores;
   return (
     PRINCIPLES.every((p) => p in scores && (scores[p] === null || isScore(scores[p]))) &&
@@ -114,11 +104,13 @@ function isResult(r: unknown): boolean {
     isScore(r.passMark) &&
     Array.isArray(r.critical) &&
     r.critical.length <= 1000 &&
-    r.critical.every((c) => isObj(c) && only(c, RUBRIC_CRITICAL_KEYS) && isId(c.rule) && isInt(c.turn, 0)) &&
+    r.critical.every(
+      (c) => isObj(c) && onlyKeys(c, RUBRIC_CRITICAL_KEYS) && isId(c.rule) && isInt(c.turn, 0),
+    ) &&
     (r.outcome === null || (isStr(r.outcome) && (OUTCOMES as readonly string[]).includes(r.outcome))) &&
     Array.isArray(r.moodCurve) &&
     r.moodCurve.length <= 2000 &&
-    r.moodCurve.every((m) => isObj(m) && only(m, MOOD_KEYS) && isScore(m.anger) && isScore(m.trust)) &&
+    r.moodCurve.every((m) => isObj(m) && onlyKeys(m, MOOD_KEYS) && isScore(m.anger) && isScore(m.trust)) &&
     ids(r.violated) &&
     ids(r.missed)
   );

@@ -1,5 +1,18 @@
 import { OUTCOMES, PERSONAS, PRINCIPLES, RULE_ID_PATTERN } from './ids';
 import type { Rubric } from './rubric-schema';
+import {
+  everyEntry,
+  isInt,
+  isNum,
+  isObj,
+  isStr,
+  isText,
+  LOCALE,
+  onlyKeys,
+  oneOf,
+  opt,
+  type Obj,
+} from './shape-checks';
 
 /**
  * The rubric's counterpart of quickCheckScenario: accepts exactly what RubricSchema accepts for
@@ -13,7 +26,7 @@ export function quickCheckRubric(doc: unknown): Rubric | null {
     d.rubricVersion === 1 &&
     isStr(d.id) &&
     RUBRIC_ID.test(d.id) &&
-    isInt(d.version, 1, Number.MAX_SAFE_INTEGER) &&
+    isInt(d.version, 1) &&
     Array.isArray(d.locales) &&
     d.locales.length >= 1 &&
     d.locales.every((l) => isStr(l) && LOCALE.test(l)) &&
@@ -28,14 +41,14 @@ export function quickCheckRubric(doc: unknown): Rubric | null {
       d.personas,
       (v) =>
         isObj(v) &&
-        every(
+        everyEntry(
           v,
           (k, f) =>
-            oneOf(k, PERSONAS) && isObj(f) && every(f, (p, n) => oneOf(p, PRINCIPLES) && isNum(n, 0, 3)),
+            oneOf(k, PERSONAS) && isObj(f) && everyEntry(f, (p, n) => oneOf(p, PRINCIPLES) && isNum(n, 0, 3)),
         ),
     ) &&
     isObj(d.rules) &&
-    every(d.rules, (k, r) => RULE_ID_PATTERN.test(k) && isRule(r));
+    everyEntry(d.rules, (k, r) => RULE_ID_PATTERN.test(k) && isRule(r));
   if (!ok) return null;
   const rules = Object.fromEntries(
     Object.entries(d.rules as Obj).map(([k, r]) => [
@@ -51,7 +64,6 @@ export function quickCheckRubric(doc: unknown): Rubric | null {
   } as Rubric;
 }
 
-type Obj = Record<string, unknown>;
 const RUBRIC_KEYS = new Set([
   '$schema',
   'rubricVersion',
@@ -81,33 +93,9 @@ const RULE_KEYS = new Set([
 ]);
 const MOOD_KEYS = new Set(['anger', 'trust']);
 const RUBRIC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown, min: number, max: number) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-const isInt = (v: unknown, min: number, max: number) => isNum(v, min, max) && Number.isSafeInteger(v);
-const opt = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
-const oneOf = (v: unknown, list: readonly string[]) => isStr(v) && list.includes(v);
 const strings = (v: unknown, max: number, maxLength: number) =>
   Array.isArray(v) && v.length <= max && v.every((s) => isStr(s) && s.length >= 1 && s.length <= maxLength);
-
-function onlyKeys(o: Obj, allowed: Set<string>): boolean {
-  for (const k in o) if (!allowed.has(k) || o[k] === undefined) return false;
-  return true;
-}
-
-function every(o: Obj, check: (key: string, value: unknown) => boolean): boolean {
-  for (const k in o) if (!check(k, o[k])) return false;
-  return true;
-}
-
-function isText(v: unknown): boolean {
-  if (isStr(v)) return v.length >= 1 && v.length <= 4000;
-  return isObj(v) && every(v, (k, s) => LOCALE.test(k) && isStr(s) && s.length >= 1 && s.length <= 4000);
-}
 
 const isPrinciple = (v: unknown) =>
   isObj(v) && onlyKeys(v, new Set(['weight', 'title'])) && isNum(v.weight, 0, 10) && isText(v.title);
@@ -151,7 +139,7 @@ function isRule(v: unknown): boolean {
       v.cues,
       (c) =>
         isObj(c) &&
-        every(
+        everyEntry(
           c,
           (k, p) =>
             LOCALE.test(k) &&

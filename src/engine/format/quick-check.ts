@@ -10,6 +10,20 @@ import {
   TEMPERAMENTS,
 } from './ids';
 import type { Scenario } from './scenario-schema';
+import {
+  everyEntry,
+  isArr,
+  isInt,
+  isNum,
+  isObj,
+  isStr,
+  isText,
+  LOCALE,
+  onlyKeys,
+  oneOf,
+  opt,
+  remembered,
+} from './shape-checks';
 
 /**
  * A hand-written fast path that accepts exactly what ScenarioSchema accepts, for JSON-shaped input.
@@ -53,7 +67,6 @@ export function quickCheckScenario(doc: unknown): Scenario | null {
   } as Scenario;
 }
 
-type Obj = Record<string, unknown>;
 const SCENARIO_KEYS = new Set([
   '$schema',
   'schemaVersion',
@@ -107,56 +120,12 @@ const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const RUBRIC_ID = /^[a-z0-9-]+$/;
 const FLAG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const AVATAR = /^[a-z0-9-]{1,32}$/;
-const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown, min: number, max: number) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-const isInt = (v: unknown, min: number, max: number) => isNum(v, min, max) && Number.isSafeInteger(v);
-const opt = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
-const oneOf = (v: unknown, list: readonly string[]) => isStr(v) && list.includes(v);
-const isArr = (v: unknown, min: number, max: number, each: (x: unknown) => boolean) =>
-  Array.isArray(v) && v.length >= min && v.length <= max && v.every(each);
 const isNodeId = (v: unknown) => isStr(v) && NODE_ID_PATTERN.test(v);
 
-/** The same few locale and rule keys recur tens of thousands of times in a large file: test each once. */
-function remembered(pattern: RegExp): (key: string) => boolean {
-  const seen = new Map<string, boolean>();
-  return (key) => {
-    let ok = seen.get(key);
-    if (ok === undefined) {
-      ok = pattern.test(key);
-      if (seen.size < 1000) seen.set(key, ok);
-    }
-    return ok;
-  };
-}
-const isLocaleKey = remembered(LOCALE);
 const isRuleKey = remembered(RULE_ID_PATTERN);
 const isFlag = (v: unknown) => isStr(v) && FLAG.test(v);
 // `undefined` values only come from object input; zod's handling of them differs subtly, so defer to it.
-function onlyKeys(o: Obj, allowed: Set<string>): boolean {
-  for (const k in o) if (!allowed.has(k) || o[k] === undefined) return false;
-  return true;
-}
-
-function everyEntry(o: Obj, check: (key: string, value: unknown) => boolean): boolean {
-  for (const k in o) if (!check(k, o[k])) return false;
-  return true;
-}
-
-function isText(v: unknown): boolean {
-  if (isStr(v)) return v.length >= 1 && v.length <= 4000;
-  if (!isObj(v)) return false;
-  for (const k in v) {
-    const s = v[k];
-    if (!isLocaleKey(k) || !isStr(s) || s.length < 1 || s.length > 4000) return false;
-  }
-  return true;
-}
-
 function isCustomer(v: unknown): boolean {
   return (
     isObj(v) &&
