@@ -70,12 +70,14 @@ export function syntheticScenario(nodes: number, ruleIds: readonly string[], see
         rules: { [pick(ruleIds)]: k === 2 ? -1 : 1 },
         mood: { anger: Math.round(random() * 20 - 10), trust: Math.round(random() * 20 - 10) },
         ...(k === 0 && i % 7 === 0 ? { set: ['f1'] } : {}),
-        // The first response leads on to the next turn and the second to this decade's ending, so every node is reachable.
+        // The first response leads to the next node (every tenth is an ending, so calls last ten-odd
+        // turns); the second jumps a decade ending's way, or past it into the next decade, so every
+        // node is reachable; the third goes anywhere a little ahead.
         next:
           k === 0
-            ? `n${Math.min(nodes - 1, (i + 1) % 10 === 9 ? i + 2 : i + 1)}`
+            ? `n${i + 1}`
             : k === 1
-              ? `n${Math.min(nodes - 1, i - (i % 10) + 9)}`
+              ? `n${Math.min(nodes - 1, i % 10 === 8 ? i + 2 : i - (i % 10) + 9)}`
               : target(),
       })),
     };

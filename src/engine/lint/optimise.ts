@@ -2,7 +2,7 @@ import { PRINCIPLES, type Principle } from '../format/ids';
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario, ScenarioResponse } from '../format/scenario-schema';
 import { respond } from '../runtime/session';
-import type { AttemptResult, Session, SessionState } from '../runtime/types';
+import type { AttemptResult, Evidence, Session } from '../runtime/types';
 import { scoreState } from '../scoring/score';
 import { compareResults, MAX_PATH_TURNS, type PathResult } from './paths';
 import { potentials, type PerPrinciple } from './potential';
@@ -60,10 +60,11 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
 
   // For the overall, passing outranks the number (see compareResults): a subtree is only pruned on
   // its bound when it cannot change the pass/fail side of the incumbent either.
-  const canPrune = (best: AttemptResult, session: Session, value: number) => {
-    const beyond = sign * (bound(session.state, pot, rubric, scenario, objective, sense) - value) < 0;
+  const canPrune = (best: AttemptResult, session: Session, tally: Tally, value: number) => {
+    const beyond =
+      sign * (bound(session.state.node, tally, pot, rubric, scenario, objective, sense) - value) < 0;
     if (!beyond || objective !== 'overall') return beyond;
-    if (sense === 'best') return best.passed || hasCritical(session.state, rubric);
+    if (sense === 'best') return best.passed || tally.critical;
     return !best.passed;
   };
 
@@ -71,15 +72,19 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
   const settled = () =>
     objective !== 'overall' && incumbent !== null && incumbent.value === (sense === 'best' ? 100 : 0);
 
-  const visit = (session: Session) => {
-    if (session.state.status === 'ended') return consider(session);
+  const visit = (session: Session, tally: Tally) => {
+    if (session.state.status === 'ended') {
+      // The bound is cheap and sound at an ending too: most endings are beaten before being scored.
+      if (incumbent && canPrune(incumbent.path.result, session, tally, incumbent.value)) return;
+      return consider(session);
+    }
     if (settled()) return;
     const node = scenario.nodes[session.state.node];
     if (!node?.responses || choices.length >= MAX_PATH_TURNS) {
       exact = false;
       return;
     }
-    if (incumbent && canPrune(incumbent.path.result, session, incumbent.value)) return;
+    if (incumbent && canPrune(incumbent.path.result, session, tally, incumbent.value)) return;
     let ordered = orders.get(session.state.node);
     if (!ordered) {
       ordered = [...node.responses].sort(
@@ -94,11 +99,15 @@ export function optimise(from: Session, objective: Objective, sense: Sense, budg
       }
       steps += 1;
       choices.push(response.id);
-      visit(respond(session, { choice: response.id }).session);
+      const next = respond(session, { choice: response.id }).session;
+      visit(next, addTurn(tally, next.state.turns.at(-1)?.evidence ?? [], rubric));
       choices.pop();
     }
   };
-  visit(from);
+  visit(
+    from,
+    from.state.turns.reduce((t, turn) => addTurn(t, turn.evidence, rubric), emptyTally()),
+  );
   return { path: (incumbent as { path: PathResult } | null)?.path ?? null, exact, steps };
 }
 
@@ -117,33 +126,42 @@ function tagBalance(
   return sum;
 }
 
-const hasCritical = (state: SessionState, rubric: Rubric) =>
-  state.turns.some((t) => t.evidence.some((e) => e.verdict === 'violated' && rubric.rules[e.rule]?.critical));
+/** Evidence so far, carried down the search so a bound costs the same at any depth. */
+interface Tally {
+  met: PerPrinciple;
+  bad: PerPrinciple;
+  critical: boolean;
+}
 
-function tallies(state: SessionState, rubric: Rubric): { met: PerPrinciple; bad: PerPrinciple } {
-  const met: PerPrinciple = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
-  const bad: PerPrinciple = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
-  for (const turn of state.turns) {
-    for (const e of turn.evidence) {
-      const p = rubric.rules[e.rule]?.principle;
-      if (p) (e.verdict === 'met' ? met : bad)[p] += e.weight;
-    }
+const emptyTally = (): Tally => ({
+  met: { listening: 0, apology: 0, resolution: 0, etiquette: 0 },
+  bad: { listening: 0, apology: 0, resolution: 0, etiquette: 0 },
+  critical: false,
+});
+
+function addTurn(tally: Tally, evidence: readonly Evidence[], rubric: Rubric): Tally {
+  const next: Tally = { met: { ...tally.met }, bad: { ...tally.bad }, critical: tally.critical };
+  for (const e of evidence) {
+    const def = rubric.rules[e.rule];
+    if (!def) continue;
+    (e.verdict === 'met' ? next.met : next.bad)[def.principle] += e.weight;
+    if (e.verdict === 'violated' && def.critical) next.critical = true;
   }
-  return { met, bad };
+  return next;
 }
 
 /** Optimistic (best) or pessimistic (worst) value any completion of this state could reach. */
 function bound(
-  state: SessionState,
+  node: string,
+  { met, bad }: Tally,
   pot: Potentials,
   rubric: Rubric,
   scenario: Scenario,
   objective: Objective,
   sense: Sense,
 ): number {
-  const { met, bad } = tallies(state, rubric);
-  const gain = pot.gainAt(state.node);
-  const loss = pot.lossAt(state.node);
+  const gain = pot.gainAt(node);
+  const loss = pot.lossAt(node);
   const extreme = (p: Principle): { value: number; definite: boolean; possible: boolean } => {
     const definite = met[p] + bad[p] > 0;
     if (sense === 'best') {
