@@ -23,9 +23,15 @@ export function potentials(scenario: Scenario, rubric: Rubric): Potentials {
   const ids = Object.keys(scenario.nodes);
   const index = new Map(ids.map((id, i) => [id, i]));
   const principleIndex = new Map(PRINCIPLES.map((p, i) => [p, i]));
+  const slots = new Map<string, { slot: number; weight: number } | null>();
   const ruleSlot = (rule: string) => {
-    const def = rubric.rules[rule];
-    return def ? { slot: principleIndex.get(def.principle)!, weight: def.weight } : null;
+    let found = slots.get(rule);
+    if (found === undefined) {
+      const def = rubric.rules[rule];
+      found = def ? { slot: principleIndex.get(def.principle)!, weight: def.weight } : null;
+      slots.set(rule, found);
+    }
+    return found;
   };
   const kept = ruleSlot(PROMISE_KEPT_RULE);
   // Edges in compressed rows: from[e] → to[e], with gain/loss per principle at e * P + p.
