@@ -57,7 +57,7 @@ export function quickCheckScenario(doc: unknown): Scenario | null {
     isNodeId(d.start) &&
     isObj(d.nodes) &&
     Object.keys(d.nodes).length > 0 &&
-    everyEntry(d.nodes, (k, n) => NODE_ID_PATTERN.test(k) && isNode(n));
+    everyEntry(d.nodes, (k, n) => NODE_ID_PATTERN.test(k) && !FORBIDDEN_IDS.has(k) && isNode(n));
   if (!ok) return null;
   return {
     ...d,
@@ -116,6 +116,8 @@ const ENDING_KEYS = new Set(['outcome', 'say', 'summary']);
 const PROMISE_KEYS = new Set(['id', 'what', 'due']);
 const DUE_KEYS = new Set(['turns']);
 const PROMISE_TEST_KEYS = new Set(['id', 'is']);
+// Node ids the loader refuses (prototype-named keys): the fast path must never vouch for them.
+const FORBIDDEN_IDS = new Set(['constructor', 'prototype']);
 const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const RUBRIC_ID = /^[a-z0-9-]+$/;
 const FLAG = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -216,7 +218,8 @@ function isComparison(v: unknown): boolean {
 }
 
 function isCondition(v: unknown, depth: number): boolean {
-  if (!isObj(v) || depth > 60) return false;
+  // Conditions nest two levels a step ({all: [...]}); past 25 the guard's depth limit decides.
+  if (!isObj(v) || depth > 25) return false;
   const keys = Object.keys(v);
   if (keys.length !== 1) return false;
   const value = v[keys[0]!];

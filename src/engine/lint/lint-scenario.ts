@@ -88,9 +88,10 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
       r.keep?.forEach((p) => promisesKept.add(p));
     }
   }
-  for (const [id, node] of Object.entries(scenario.nodes)) {
+  for (const id in scenario.nodes) {
+    const node = scenario.nodes[id]!;
     node.responses?.forEach((r, i) => {
-      for (const rule of Object.keys(r.rules ?? {})) {
+      for (const rule in r.rules) {
         if (!rubric.rules[rule])
           add(
             'E_UNKNOWN_RULE',
@@ -110,6 +111,8 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
       });
     });
     node.when?.forEach((branch, i) => {
+      // Most conditions are a single mood test: only walk the ones that name flags or promises.
+      if ('anger' in branch.if || 'trust' in branch.if || 'turn' in branch.if) return;
       for (const c of conditionLeaves(branch.if)) {
         if ('flag' in c && !flagsSet.has(c.flag))
           add(

@@ -35,37 +35,36 @@ export function potentials(scenario: Scenario, rubric: Rubric): Potentials {
   };
   const kept = ruleSlot(PROMISE_KEPT_RULE);
   // Edges in compressed rows: from[e] → to[e], with gain/loss per principle at e * P + p.
-  const from: number[] = [];
-  const to: number[] = [];
-  const gains: number[] = [];
-  const losses: number[] = [];
+  let edgeCount = 0;
+  for (const id of ids) {
+    const node = scenario.nodes[id]!;
+    edgeCount += (node.responses?.length ?? 0) + (node.when?.length ?? 0) + (node.otherwise ? 1 : 0);
+  }
+  const from = new Int32Array(edgeCount);
+  const to = new Int32Array(edgeCount);
+  const gains = new Float64Array(edgeCount * P);
+  const losses = new Float64Array(edgeCount * P);
+  let edges = 0;
   let promisesMade = 0;
   const addEdge = (a: number, next: string) => {
     const b = index.get(next);
-    if (b === undefined) return false;
-    from.push(a);
-    to.push(b);
-    for (let p = 0; p < P; p += 1) {
-      gains.push(0);
-      losses.push(0);
-    }
-    return true;
+    if (b === undefined) return -1;
+    from[edges] = a;
+    to[edges] = b;
+    return edges++;
   };
   ids.forEach((id, a) => {
     const node = scenario.nodes[id]!;
     for (const r of node.responses ?? []) {
       if (r.promise) promisesMade += 1;
-      if (!addEdge(a, r.next)) continue;
-      const base = (from.length - 1) * P;
-      for (const rule in r.rules ?? {}) {
-        const n = r.rules![rule]!;
+      const e = addEdge(a, r.next);
+      if (e < 0) continue;
+      for (const rule in r.rules) {
+        const n = r.rules[rule]!;
         const hit = ruleSlot(rule);
-        if (!hit) continue;
-        const into = n > 0 ? gains : losses;
-        into[base + hit.slot] = (into[base + hit.slot] ?? 0) + Math.abs(n) * hit.weight;
+        if (hit) (n > 0 ? gains : losses)[e * P + hit.slot]! += Math.abs(n) * hit.weight;
       }
-      if (kept && r.keep?.length)
-        gains[base + kept.slot] = (gains[base + kept.slot] ?? 0) + r.keep.length * kept.weight;
+      if (kept && r.keep?.length) gains[e * P + kept.slot]! += r.keep.length * kept.weight;
     }
     for (const b of node.when ?? []) addEdge(a, b.next);
     if (node.otherwise) addEdge(a, node.otherwise);
@@ -77,7 +76,7 @@ export function potentials(scenario: Scenario, rubric: Rubric): Potentials {
     if (def) closingLoss[def.principle] += promisesMade * def.weight;
   }
   // Bounds are over the authored responses: the searches never choose silence on a timed node.
-  const graph = { nodes: ids.length, from, to };
+  const graph = { nodes: ids.length, from: from.subarray(0, edges), to: to.subarray(0, edges) };
   const gain = longest(graph, gains);
   const loss = longest(graph, losses);
   const read = (values: Float64Array, node: string): PerPrinciple => {
@@ -93,7 +92,10 @@ export function potentials(scenario: Scenario, rubric: Rubric): Potentials {
 }
 
 /** Longest weighted path to any sink per principle, by reverse topological order (Kahn); cycles give Infinity. */
-function longest(graph: { nodes: number; from: number[]; to: number[] }, weights: number[]): Float64Array {
+function longest(
+  graph: { nodes: number; from: Int32Array; to: Int32Array },
+  weights: Float64Array,
+): Float64Array {
   const { nodes, from, to } = graph;
   const outDegree = new Int32Array(nodes);
   const parentCount = new Int32Array(nodes + 1);

@@ -15,8 +15,19 @@ export function checkTranslations(scenario: Scenario): {
 } {
   const out: Array<{ path: Path; missing: string[] }> = [];
   let undeclared: Array<{ path: Path; locale: string }> | null = null;
+  const locales = scenario.locales;
+  // Most texts are complete: decide that without allocating, and build paths only for problems.
+  const complete = (text: LocalizedText | undefined) => {
+    if (text === undefined || typeof text === 'string') return true;
+    let count = 0;
+    for (const key in text) {
+      if (!locales.includes(key)) return false;
+      count += 1;
+    }
+    return count === locales.length;
+  };
   const check = (text: LocalizedText | undefined, path: () => Path) => {
-    if (text === undefined || typeof text === 'string') return;
+    if (complete(text) || text === undefined || typeof text === 'string') return;
     for (const key in text)
       if (!scenario.locales.includes(key)) (undeclared ??= []).push({ path: [...path(), key], locale: key });
     let missing: string[] | null = null;
@@ -27,16 +38,22 @@ export function checkTranslations(scenario: Scenario): {
   check(scenario.brief, () => ['brief']);
   check(scenario.role, () => ['role']);
   check(scenario.customer.name, () => ['customer', 'name']);
-  for (const [id, node] of Object.entries(scenario.nodes)) {
-    check(node.say, () => ['nodes', id, 'say']);
-    check(node.note, () => ['nodes', id, 'note']);
-    check(node.ending?.say, () => ['nodes', id, 'ending', 'say']);
-    check(node.ending?.summary, () => ['nodes', id, 'ending', 'summary']);
-    node.responses?.forEach((r, i) => {
+  for (const id in scenario.nodes) {
+    const node = scenario.nodes[id]!;
+    if (!complete(node.say)) check(node.say, () => ['nodes', id, 'say']);
+    if (!complete(node.note)) check(node.note, () => ['nodes', id, 'note']);
+    if (node.ending) {
+      check(node.ending.say, () => ['nodes', id, 'ending', 'say']);
+      check(node.ending.summary, () => ['nodes', id, 'ending', 'summary']);
+    }
+    const responses = node.responses ?? [];
+    for (let i = 0; i < responses.length; i += 1) {
+      const r = responses[i]!;
+      if (complete(r.text) && complete(r.feedback) && complete(r.promise?.what)) continue;
       check(r.text, () => ['nodes', id, 'responses', i, 'text']);
       check(r.feedback, () => ['nodes', id, 'responses', i, 'feedback']);
       check(r.promise?.what, () => ['nodes', id, 'responses', i, 'promise', 'what']);
-    });
+    }
   }
   return { missing: out, undeclared: undeclared ?? [] };
 }

@@ -33,11 +33,15 @@ export function loadDocument<T>(input: unknown, spec: DocumentSpec<T>): Loaded<T
 }
 
 function loadUnsafe<T>(input: unknown, spec: DocumentSpec<T>): Loaded<T> {
-  const prepared = prepareDocument(input, spec, parseJsonText);
+  const prepared = prepareDocument(
+    input,
+    { ...spec, ...(spec.quick ? { vouch: spec.quick } : {}) },
+    parseJsonText,
+  );
   if (!prepared.ok) return prepared;
   const { doc, sourceMap } = prepared;
   const at = (path: Array<string | number>, preferKey = false) => sourceMap?.locate(path, preferKey) ?? null;
-  const fast = spec.quick?.(doc);
+  const fast = (prepared.vouched as T | undefined) ?? spec.quick?.(doc);
   if (fast) return { ok: true, value: fast, diagnostics: prepared.diagnostics, sourceMap };
   const result = spec.schema.safeParse(doc);
   if (!result.success) {

@@ -12,6 +12,11 @@ export interface Migration {
 }
 
 export interface PrepareSpec {
+  /**
+   * A fast acceptor (quick-check*.ts) that refuses forbidden keys and deep nesting itself: what it
+   * vouches for at the current version skips the guard walk and the migrations. `null` = no opinion.
+   */
+  vouch?: (value: unknown) => unknown;
   kind: string;
   versionField: string;
   current: number;
@@ -20,7 +25,14 @@ export interface PrepareSpec {
 }
 
 export type Prepared =
-  | { ok: true; doc: Record<string, unknown>; diagnostics: Diagnostic[]; sourceMap: SourceMap | null }
+  | {
+      ok: true;
+      doc: Record<string, unknown>;
+      /** The fast acceptor's typed result, when it vouched for the document. */
+      vouched?: unknown;
+      diagnostics: Diagnostic[];
+      sourceMap: SourceMap | null;
+    }
   | { ok: false; diagnostics: Diagnostic[]; sourceMap: SourceMap | null };
 
 /**
@@ -64,6 +76,10 @@ export function prepareDocument(
   const at = (path: Array<string | number>, preferKey = false) => sourceMap?.locate(path, preferKey) ?? null;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail(sourceMap, diag('E_NOT_OBJECT', `a ${spec.kind} must be a JSON object`, '', at([])));
+  }
+  const vouched = spec.vouch?.(value);
+  if (vouched !== null && vouched !== undefined) {
+    return { ok: true, doc: value as Record<string, unknown>, vouched, diagnostics: [], sourceMap };
   }
   const guarded = guardValue(value, typeof input === 'string');
   if (guarded.length > 0) {

@@ -27,11 +27,12 @@ export function quickLoadScenario(input: unknown): { scenario: Scenario; diagnos
         current: SCENARIO_SCHEMA_VERSION,
         minimum: MIN_SCENARIO_SCHEMA_VERSION,
         migrations: SCENARIO_MIGRATIONS,
+        vouch: quickCheckScenario,
       },
       plainParse,
     );
     if (!prepared.ok) return null;
-    const scenario = quickCheckScenario(prepared.doc);
+    const scenario = (prepared.vouched as Scenario | undefined) ?? quickCheckScenario(prepared.doc);
     if (!scenario) return null;
     const diagnostics = [...prepared.diagnostics, ...checkReferences(scenario, () => null)];
     return hasErrors(diagnostics) ? null : { scenario, diagnostics };
@@ -48,13 +49,14 @@ export function quickLoadRubric(input: unknown): { rubric: Rubric; diagnostics: 
         kind: 'rubric',
         versionField: 'rubricVersion',
         current: RUBRIC_SCHEMA_VERSION,
+        vouch: quickCheckRubric,
         minimum: RUBRIC_SCHEMA_VERSION,
         migrations: [],
       },
       plainParse,
     );
     if (!prepared.ok) return null;
-    const rubric = quickCheckRubric(prepared.doc);
+    const rubric = (prepared.vouched as Rubric | undefined) ?? quickCheckRubric(prepared.doc);
     return rubric ? { rubric, diagnostics: prepared.diagnostics } : null;
   } catch {
     return null;
