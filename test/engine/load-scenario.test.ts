@@ -132,3 +132,21 @@ describe('condition diagnostics', () => {
     });
   });
 });
+
+describe('forbidden keys on the fast path', () => {
+  it('refuses a node called constructor or prototype, and deep conditions go to the guard', () => {
+    for (const id of ['constructor', 'prototype']) {
+      const scenario = JSON.parse(JSON.stringify(fakeScenario()));
+      scenario.nodes[id] = { ending: { outcome: 'resolved' } };
+      scenario.nodes.opening.responses[0].next = id;
+      const result = loadScenario(JSON.stringify(scenario));
+      expect(result.ok, id).toBe(false);
+      expect(result.diagnostics.map((d) => d.code)).toContain('E_FORBIDDEN_KEY');
+    }
+    let deep: unknown = { anger: { gte: 90 } };
+    for (let i = 0; i < 40; i += 1) deep = { all: [deep] };
+    const scenario = JSON.parse(JSON.stringify(fakeScenario()));
+    scenario.nodes.facts.when[0].if = deep;
+    expect(loadScenario(JSON.stringify(scenario)).diagnostics.map((d) => d.code)).toContain('E_TOO_DEEP');
+  });
+});
