@@ -119,7 +119,7 @@ const EXTRA: CueDef[] = [
     'resolution.keep-informed',
     'met',
     'keeping them informed',
-    /\b(?:your|the) (?:case|order|refund|claim|complaint|request|ticket|repair|replacement|parcel|application|booking) (?:is|has) (?:now |already )?(?:with|being|been|in|at|on (?:its|the) way|under)\b|\bhas (?:now |already )?been (?:dispatched|shipped|approved|processed|escalated|assigned|scheduled|booked|issued|refunded|credited|authori[sz]ed|sent (?:out|off))\b|\b(?:email|text|send|message) you (?:the |a |an )?(?:tracking|update|progress|status|confirmation)\b|\b(?:let|keep) you (?:know|posted|updated) (?:of|on|about) (?:any|the|every)\b|\b(?:update|updates) you every\b|\bevery step of the way\b/i,
+    /(?<!\b(?:confirm|until|whether|if|once|sure|check|see|when) (?:that )?)\b(?:your|the) (?:case|order|refund|claim|complaint|request|ticket|repair|replacement|parcel|application|booking) (?:is|has) (?:now |already )?(?:with|being|been|in|at|on (?:its|the) way|under)\b|\bhas (?:now |already )?been (?:dispatched|shipped|approved|processed|escalated|assigned|scheduled|booked|issued|refunded|credited|authori[sz]ed|sent (?:out|off))\b|\b(?:email|text|send|message) you (?:the |a |an )?(?:tracking|update|progress|status|confirmation)\b|\b(?:let|keep) you (?:know|posted|updated) (?:of|on|about) (?:any|the|every)\b|\b(?:update|updates) you every\b|\bevery step of the way\b/i,
   ),
   c(
     'resolution.confirm-close',
@@ -164,7 +164,60 @@ const EXTRA: CueDef[] = [
     'etiquette.no-disparage',
     'violated',
     'running down colleagues',
-    /\bto save (?:their|his|her) li(?:fe|ves)\b|\b(?:they|he|she) (?:can't|couldn't|never) (?:do|get) anything right\b|\b(?:they|he|she)(?:'re| are|'s| is) (?:always|constantly) (?:messing|screwing) (?:up|things up)\b/i,
+    /\bto save (?:their|his|her) li(?:fe|ves)\b|\b(?:they|he|she|those (?:guys|people|folks|lads)|that lot) (?:can't|couldn't|never) (?:do|get) anything right\b|\b(?:they|he|she)(?:'re| are|'s| is) (?:always|constantly) (?:messing|screwing) (?:up|things up)\b/i,
+  ),
+  // Excuses that point at the system or at someone else's remit.
+  c(
+    'apology.no-excuses',
+    'violated',
+    'blaming the system',
+    /\b(?:glitch|bug|error|fault|problem|issue|outage|failure) (?:in|with|on) (?:our|the) (?:\w+ )?(?:system|software|computers?|IT|app|network|servers?)\b|\b(?:the |our )?(?:IT |computer |booking |billing )?(?:system|systems|computers?|software|network|servers?) (?:has|have|had) been (?:down|out|playing up|acting up|offline)\b|\bnot (?:caused )?by us\b/i,
+  ),
+  c(
+    'apology.no-excuses',
+    'violated',
+    'their problem',
+    /\b(?:it's|it is|that's|that is) (?:really |actually |honestly |more )?(?:their|the (?:courier|supplier|bank|airline|warehouse|partner|carrier)'s) (?:issue|problem|fault|responsibility|mistake|call)\b|\b(?:that's|that is|it's|it is|that was|it was) (?:the |our )?(?:warehouse|courier|supplier|night shift|day shift|other team|other department|billing team|IT team) again\b/i,
+  ),
+  c(
+    'etiquette.no-disparage',
+    'violated',
+    'running down colleagues',
+    new RegExp(
+      `\\b(?:the|that|our|those) (?:\\w+ ){0,2}(?:${COLLEAGUE}|${TEAM})s? (?:never|can't ever|don't ever|won't ever) (?:\\w+ ){1,4}(?:properly|right|correctly)\\b`,
+      'i',
+    ),
+  ),
+  c(
+    'apology.empathy',
+    'met',
+    'naming the feeling',
+    /\b(?:that|this|it) must (?:have been|be) (?:\w+ )?(?:frightening|scary|terrifying|distressing|exhausting|worrying|stressful|upsetting|frustrating|hard|difficult|awful)\b/i,
+    true,
+  ),
+  c(
+    'resolution.get-consent',
+    'met',
+    'asking consent',
+    /\bif (?:that|this|it) (?:sounds|seems|is|works) (?:\w+ )?(?:ok|okay|good|alright|all right|fine|acceptable|for you)\b/i,
+  ),
+  c(
+    'resolution.offer-options',
+    'met',
+    'options',
+    /\b(?:I|we) (?:can|could)(?!'t|n't| not)\b[^.?!]{3,80},? or (?:\w+ ){0,2}(?:book|send|arrange|rebook|put|move|give|offer|issue|refund|replace|schedule|switch|transfer)\b/i,
+  ),
+  c(
+    'resolution.keep-informed',
+    'met',
+    'status update',
+    /^\s*(?:a |just a |quick |a quick |small )?update(?: for you)?\s*[:,-]|\b(?:crews?|engineers?|technicians?|teams?|drivers?|couriers?|adjusters?) (?:are|is) (?:now )?(?:on site|on (?:the|their|its) way|en route|working on it)\b|\bI(?:'ve| have) (?:now |already )?(?:passed|forwarded|sent|referred|handed) (?:it|this|your (?:case|complaint|request|claim|ticket)) (?:on |over )?to\b(?! (?:you|your)\b)/i,
+  ),
+  c(
+    'etiquette.no-blame',
+    'violated',
+    'implying it was their slip',
+    /\bare you sure you (?:didn't|did not|haven't|have not) (?:just )?(?:forget|miss|enter|type|press|delete|pay|read|check)\b/i,
   ),
 ];
 
@@ -374,7 +427,7 @@ export const enFamilies: LocaleFamilies = {
   dismissiveApology:
     /^\s*sorry,? (?:but )?(?:we|I) (?:don't|do not|can't|cannot|won't|aren't|are not)\b|sorry (?:that |if )?you (?:feel|felt|see|saw|think|thought|believe|view|took|take|are upset|got upset|were offended)|sorry (?:if )?(?:that|this|it) (?:upset|offended|bothered) you/i,
   commitAction:
-    /\b(?:I|we|she|he|they|someone|a technician|an engineer|our team)(?:'ll| will|'m going to| am going to|'re going to| are going to| is going to|'s going to)\s+(?:\w+\s+){0,6}?(?:call|ring|phone|email|e-mail|text|get back|contact|send|update|follow up|have|give|confirm|let you know|reply|respond|visit|come|fix|sort|process|arrange|be in touch|be with you|be there|be round|arrive|reach out|check|chase|resolve|get (?:it|this|that|everything) (?:sorted|fixed|resolved|done))\b|\byou(?:'ll| will) (?:hear (?:back )?from|have (?:an? \w+|it|the \w+) (?:from|by)|get (?:an? (?:answer|call|reply|update|email))|receive)/i,
+    /\b(?:I|we|she|he|they|someone|a technician|an engineer|our team)(?:'ll| will|'m going to| am going to|'re going to| are going to| is going to|'s going to)\s+(?:[\w'-]+\s+){0,6}?(?:call|ring|phone|email|e-mail|text|get back|contact|send|update|follow up|have|give|confirm|let you know|reply|respond|visit|come|fix|sort|process|arrange|be in touch|be with you|be there|be round|arrive|reach out|check|chase|resolve|get (?:it|this|that|everything) (?:sorted|fixed|resolved|done))\b|\byou(?:'ll| will) (?:hear (?:back )?from|have (?:an? \w+|it|the \w+) (?:from|by)|get (?:an? (?:answer|call|reply|update|email))|receive)/i,
   commitTime:
     /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|next (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:on |by )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|by (?:noon|midday|\d|the end|end of|close of|tomorrow|tonight)|before (?:noon|midday|\d|the end|end of|close|tomorrow|tonight)|within (?:the|an|one|two|three|four|24|48|72|\d+) ?(?:hour|hours|minutes|days|business days|working days)|\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2} o'clock|noon|end of (?:the )?day|eod|in (?:an|one|two|\d+) (?:hour|hours|minutes|days)|(?:in|within) the next (?:hour|day|few (?:minutes|hours|days)|couple of (?:hours|days)|\d+ (?:hours|minutes|days|working days|business days)))\b/i,
   commitExclude:
