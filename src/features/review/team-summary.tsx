@@ -6,6 +6,7 @@ import type { TeamSummary as Summary } from '@/records/aggregate';
 import { ScoreChart } from '@/ui/score-chart';
 import { csvFilename, scenariosCsv } from './csv-views';
 import { LineChart } from './line-chart';
+import { SummaryStats } from './summary-stats';
 import { downloadText, formatDay, percent } from './review-format';
 
 interface Props {
@@ -31,24 +32,7 @@ export function TeamSummary({ summary, titles, rubric }: Props) {
       data-testid="team-summary"
     >
       <h2 id="review-summary-title">{t('summary.title')}</h2>
-      <dl className="review-stats">
-        <div>
-          <dt>{t('summary.attempts')}</dt>
-          <dd data-testid="stat-attempts">{summary.attempts}</dd>
-        </div>
-        <div>
-          <dt>{t('summary.trainees')}</dt>
-          <dd>{summary.trainees}</dd>
-        </div>
-        <div>
-          <dt>{t('summary.passRate')}</dt>
-          <dd>{percent(summary.passRate)}</dd>
-        </div>
-        <div>
-          <dt>{t('summary.average')}</dt>
-          <dd>{summary.averageOverall ?? '—'}</dd>
-        </div>
-      </dl>
+      <SummaryStats summary={summary} showTrainees={true} />
       {flagged ? (
         <p className="notice notice--warn" data-testid="summary-flagged">
           {t('summary.flagged', { count: flagged })}

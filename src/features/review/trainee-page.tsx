@@ -5,7 +5,8 @@ import { filterRows, teamSummary, traineeProgress } from '@/records/aggregate';
 import { useRecords } from '@/state/records-store';
 import { AttemptsTable } from './attempts-table';
 import { LineChart } from './line-chart';
-import { formatDay, percent } from './review-format';
+import { SummaryStats } from './summary-stats';
+import { formatDay } from './review-format';
 import { useSortedRows } from './use-sorted-rows';
 
 export function TraineePage({ traineeId }: { traineeId: string }) {
@@ -31,20 +32,7 @@ export function TraineePage({ traineeId }: { traineeId: string }) {
         <>
           <h1 data-testid="trainee-name">{t('trainee.title', { name: latest.traineeName })}</h1>
           <p className="review-muted">{t('trainee.id', { id: traineeId })}</p>
-          <dl className="review-stats">
-            <div>
-              <dt>{t('summary.attempts')}</dt>
-              <dd>{summary.attempts}</dd>
-            </div>
-            <div>
-              <dt>{t('summary.passRate')}</dt>
-              <dd>{percent(summary.passRate)}</dd>
-            </div>
-            <div>
-              <dt>{t('summary.average')}</dt>
-              <dd>{summary.averageOverall ?? '—'}</dd>
-            </div>
-          </dl>
+          <SummaryStats summary={summary} showTrainees={false} />
           <section className="panel">
             <h2>{t('trainee.progress')}</h2>
             <LineChart
