@@ -8,6 +8,7 @@ import type { Diagnostic } from '../engine/load/diagnostic';
 import { loadRubric } from '../engine/load/load-rubric';
 import { loadScenario } from '../engine/load/load-scenario';
 import { lintScenario, type LintReport } from '../engine/lint/lint-scenario';
+import { defensibleDecisions, tells, type Tells } from '../engine/lint/guessability';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const quiet = process.argv.includes('--quiet');
@@ -20,6 +21,7 @@ const files = args.flatMap((a) => collect(a));
 let errors = 0;
 let warnings = 0;
 const rubricCache = new Map<string, { rubric: Rubric } | { problem: string }>();
+const libraryTells: Tells[] = [];
 
 for (const file of files) {
   const shown = relative(process.cwd(), file) || file;
@@ -56,7 +58,14 @@ for (const file of files) {
   const report = lintScenario(loaded.scenario, rubric.rubric, { sourceMap: loaded.sourceMap });
   print(shown, [...loaded.diagnostics, ...report.diagnostics]);
   console.log(summary(shown, report));
+  if (!quiet) {
+    console.log(`${shown}: guessing ${strategyLine(report)}`);
+    const twoWay = defensibleDecisions(loaded.scenario, rubric.rubric);
+    console.log(`${shown}: decisions on the best path with two clean passing responses: ${twoWay.length} [${twoWay.join(', ')}]`);
+  }
+  libraryTells.push(tells(loaded.scenario, rubric.rubric));
 }
+if (libraryTells.length > 1) printTells(libraryTells);
 console.log(`${files.length} file(s): ${errors} error(s), ${warnings} warning(s)`);
 process.exit(errors > 0 ? 1 : 0);
 
@@ -82,6 +91,33 @@ function summary(shown: string, r: LintReport): string {
     `${r.stats.endings} endings [${r.stats.outcomes.join(', ')}], ${r.stats.pathsCounted ? '' : 'over '}${r.stats.paths} paths${r.bounds.exact ? '' : ' (bounds approximate)'}; ` +
     `best ${verdict(r.best)}, worst ${verdict(r.worst)}; best/worst per principle: ${per}`
   );
+}
+
+function strategyLine(r: LintReport): string {
+  return r.strategies
+    .map((s) => {
+      const name = s.locale ? `${s.strategy} ${s.locale}` : s.strategy;
+      const rate = s.passRate !== undefined ? ` ${Math.round(s.passRate * 100)}% pass` : '';
+      return `${name} ${s.overall}${s.passed ? ' PASS' : ''}${rate}`;
+    })
+    .join(', ');
+}
+
+/** The library's tells: where the best response sits, so a trainer sees what a guesser would follow. */
+function printTells(all: Tells[]) {
+  const decisions = all.reduce((n, t) => n + t.decisions, 0);
+  const pct = (n: number) => `${n}/${decisions} (${Math.round((100 * n) / Math.max(1, decisions))}%)`;
+  const sum = (pick: (t: Tells) => number) => all.reduce((n, t) => n + pick(t), 0);
+  const locales = [...new Set(all.flatMap((t) => Object.keys(t.bestLongest)))];
+  console.log(`library tells over ${decisions} decisions:`);
+  console.log(`  best response authored first: ${pct(sum((t) => t.bestFirst))}`);
+  for (const l of locales) {
+    console.log(`  best response is the longest (${l}): ${pct(sum((t) => t.bestLongest[l] ?? 0))}`);
+    console.log(
+      `  best response has the most courtesy words (${l}): ${pct(sum((t) => t.bestMostCourteous[l] ?? 0))}`,
+    );
+  }
+  console.log(`  decisions with two responses that break no rule: ${pct(sum((t) => t.twoClean))}`);
 }
 
 function collect(path: string): string[] {

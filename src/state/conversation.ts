@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@/engine/format/localized-text';
 import type { Scenario } from '@/engine/format/scenario-schema';
+import { DEFAULT_UNCLEAR, sayText } from '@/engine/runtime/customer-lines';
 import type { SessionState } from '@/engine/runtime/types';
 
 /** One bubble of the conversation, still in every language: the view picks the text at render time. */
@@ -15,13 +16,22 @@ export type Line =
   | { kind: 'trainee'; id: string; turn: number; text: LocalizedText | undefined; typed: boolean }
   | { kind: 'silence'; id: string; turn: number };
 
-function customerLine(scenario: Scenario, nodeId: string, id: string): Line | null {
+function customerLine(scenario: Scenario, nodeId: string, id: string, variant: number): Line | null {
   const node = scenario.nodes[nodeId];
   if (!node) return null;
-  const say = node.ending?.say ?? node.say;
+  const say = sayText(node, variant);
   if (!say && !node.note) return null;
   return { kind: 'customer', id, node: nodeId, say, note: node.note, ending: Boolean(node.ending) };
 }
+
+const reactionLine = (id: string, node: string, say: LocalizedText): Line => ({
+  kind: 'customer',
+  id,
+  node,
+  say,
+  note: undefined,
+  ending: false,
+});
 
 /** The conversation so far, derived from the session state alone, so a resumed attempt looks the same. */
 export function conversationLines(scenario: Scenario, state: SessionState): Line[] {
@@ -30,7 +40,7 @@ export function conversationLines(scenario: Scenario, state: SessionState): Line
     if (line) lines.push(line);
   };
   const firstStop = state.turns[0]?.node ?? state.ending?.node ?? state.node;
-  push(customerLine(scenario, firstStop, 'c0'));
+  push(customerLine(scenario, firstStop, 'c0', state.openingVariant ?? 0));
   for (const turn of state.turns) {
     const input = turn.input;
     if ('silence' in input) {
@@ -48,8 +58,15 @@ export function conversationLines(scenario: Scenario, state: SessionState): Line
         text: node?.responses?.find((r) => r.id === input.choice)?.text,
         typed: false,
       });
+    if (turn.customer?.reply === 'unclear') {
+      // The customer asks what was meant and the turn stays open: the node's line is not repeated.
+      lines.push(reactionLine(`r${turn.turn}`, turn.node, node?.unclear ?? DEFAULT_UNCLEAR));
+      continue;
+    }
+    const reply = node?.responses?.find((r) => r.id === turn.responseId)?.reply;
+    if (turn.customer?.reply === 'response' && reply) lines.push(reactionLine(`r${turn.turn}`, turn.node, reply));
     const stop = turn.route[turn.route.length - 1];
-    if (stop) push(customerLine(scenario, stop, `c${turn.turn}`));
+    if (stop) push(customerLine(scenario, stop, `c${turn.turn}`, turn.customer?.variant ?? 0));
   }
   return lines;
 }

@@ -4,7 +4,9 @@ import { pickText } from '@/engine/format/localized-text';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import type { Evidence, TurnRecord } from '@/engine/runtime/types';
+import { sayText, variantBefore } from '@/engine/runtime/customer-lines';
 import { EvidenceItem } from './evidence-item';
+import { HighlightedReply } from './highlighted-reply';
 
 export interface ModelAnswer {
   turn: number;
@@ -16,6 +18,8 @@ interface Props {
   scenario: Scenario;
   rubric: Rubric;
   turns: TurnRecord[];
+  /** The variant the customer spoke before the first turn. */
+  openingVariant?: number;
   closingEvidence: Evidence[];
   modelAnswers?: ModelAnswer[];
   locale: string;
@@ -28,6 +32,7 @@ export function AnnotatedTranscript({
   scenario,
   rubric,
   turns,
+  openingVariant = 0,
   closingEvidence,
   modelAnswers = [],
   locale,
@@ -43,12 +48,13 @@ export function AnnotatedTranscript({
         const model = modelAnswers.find((a) => a.turn === turn.turn);
         const modelResponse = model ? node?.responses?.find((r) => r.id === model.responseId) : undefined;
         const input = turn.input;
+        const said = sayText(node, variantBefore({ openingVariant, turns }, turn.turn));
         return (
           <li key={turn.turn} className="transcript__turn" data-testid={`transcript-turn-${turn.turn}`}>
             <h3>{t('transcript.turn', { turn: turn.turn })}</h3>
-            {node?.say ? (
+            {said ? (
               <p className="transcript__customer">
-                <span className="transcript__who">{text(scenario.customer.name)}</span> {text(node.say)}
+                <span className="transcript__who">{text(scenario.customer.name)}</span> {text(said)}
               </p>
             ) : null}
             <div className="transcript__compare">
@@ -58,22 +64,17 @@ export function AnnotatedTranscript({
                 {'text' in input ? (
                   <>
                     <p className="transcript__typed">
-                      <q>{input.text}</q>
+                      <HighlightedReply text={input.text} evidence={turn.evidence} />
                     </p>
-                    {chosen ? (
-                      <p className="transcript__reading">
-                        {t('transcript.readAs')} <q>{text(chosen.text)}</q>
-                      </p>
-                    ) : null}
-                    {turn.reading?.reasons.length ? (
-                      <p className="transcript__cues">
-                        {t('transcript.cues', { cues: turn.reading.reasons.join(' · ') })}
-                      </p>
+                    {turn.customer?.reply === 'unclear' ? (
+                      <p className="transcript__reading">{t('transcript.unclear')}</p>
                     ) : null}
                   </>
                 ) : null}
                 {'choice' in input && chosen ? <p>{text(chosen.text)}</p> : null}
-                {chosen?.feedback ? <p className="transcript__feedback">{text(chosen.feedback)}</p> : null}
+                {'choice' in input && chosen?.feedback ? (
+                  <p className="transcript__feedback">{text(chosen.feedback)}</p>
+                ) : null}
               </div>
               {modelResponse ? (
                 <div className="transcript__model">

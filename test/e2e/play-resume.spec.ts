@@ -1,3 +1,4 @@
+import { sayText } from '@/engine/runtime/customer-lines';
 import { expect, test } from '@playwright/test';
 import { pickText } from '@/engine/format/localized-text';
 import { replay } from '@/engine/runtime/session';
@@ -46,7 +47,7 @@ test.describe('an attempt in progress', () => {
       choices.slice(0, 1).map((choice) => ({ choice })),
       { now: () => 0 },
     );
-    const say = c!.scenario.nodes[session.state.node]?.say;
+    const say = sayText(c!.scenario.nodes[session.state.node], session.state.turns[0]?.customer?.variant ?? 0);
     if (say) await expect(page.getByTestId('customer-line').last()).toHaveText(pickText(say, 'zh-CN'));
     await expect(page.getByTestId('responses')).toHaveAttribute('data-turn', '2');
     await expect(page.getByRole('button', { name: '暂停' })).toBeVisible();

@@ -88,6 +88,8 @@ const SCENARIO_KEYS = new Set([
 ]);
 const NODE_KEYS = new Set([
   'say',
+  'sayFits',
+  'unclear',
   'note',
   'when',
   'otherwise',
@@ -106,8 +108,10 @@ const RESPONSE_KEYS = new Set([
   'promise',
   'keep',
   'feedback',
+  'reply',
   'next',
 ]);
+const VARIANT_KEYS = new Set(['if', 'text']);
 const CUSTOMER_KEYS = new Set(['name', 'persona', 'temperament', 'mood', 'avatar']);
 const COMPARISON_KEYS = new Set(['gte', 'gt', 'lte', 'lt', 'eq']);
 const MOOD_KEYS = new Set(['anger', 'trust']);
@@ -155,7 +159,9 @@ function isMood(v: unknown): boolean {
 function isNode(v: unknown): boolean {
   if (!isObj(v) || !onlyKeys(v, NODE_KEYS)) return false;
   return (
-    opt(v.say, isText) &&
+    opt(v.say, isSay) &&
+    opt(v.sayFits, (f) => f === 'any') &&
+    opt(v.unclear, isText) &&
     opt(v.note, isText) &&
     opt(v.when, (w) =>
       isArr(
@@ -178,6 +184,16 @@ function isNode(v: unknown): boolean {
         opt(e.say, isText) &&
         opt(e.summary, isText),
     )
+  );
+}
+
+function isSay(v: unknown): boolean {
+  if (!Array.isArray(v)) return isText(v);
+  return isArr(
+    v,
+    1,
+    12,
+    (x) => isObj(x) && onlyKeys(x, VARIANT_KEYS) && opt(x.if, (c) => isCondition(c, 0)) && isText(x.text),
   );
 }
 
@@ -204,6 +220,7 @@ function isResponse(v: unknown): boolean {
         isInt(p.due.turns, 1, 50),
     ) &&
     opt(v.feedback, isText) &&
+    opt(v.reply, isText) &&
     isNodeId(v.next)
   );
 }

@@ -52,8 +52,14 @@ export const ResponseSchema = z.strictObject({
   promise: PromiseSchema.optional(),
   keep: z.array(FlagName).max(20).optional(),
   feedback: LocalizedTextSchema.optional(),
+  /** What the customer says at once to this response, before the next node's line. */
+  reply: LocalizedTextSchema.optional(),
   next: NodeId,
 });
+
+/** One way the customer may put a node's line; the first variant whose `if` holds is spoken. */
+export const SayVariantSchema = z.strictObject({ if: ConditionSchema.optional(), text: LocalizedTextSchema });
+export const SaySchema = z.union([LocalizedTextSchema, z.array(SayVariantSchema).min(1).max(12)]);
 
 export const BranchSchema = z.strictObject({ if: ConditionSchema, next: NodeId });
 
@@ -64,8 +70,12 @@ export const EndingSchema = z.strictObject({
 });
 
 export const NodeSchema = z.strictObject({
-  /** What the customer says on arriving here. */
-  say: LocalizedTextSchema.optional(),
+  /** What the customer says on arriving here: one text, or variants chosen by mood, flags, promises, turn. */
+  say: SaySchema.optional(),
+  /** The author's word that the unconditional line fits every way in (silences W_SAY_ASSUMES). */
+  sayFits: z.literal('any').optional(),
+  /** What the customer says when a typed reply cannot be placed; the turn stays open. */
+  unclear: LocalizedTextSchema.optional(),
   /** A stage direction shown in italics ("sighs", "the line goes quiet"). */
   note: LocalizedTextSchema.optional(),
   /** Checked in order on arrival, before the trainee answers; the first that holds moves on. */
@@ -124,3 +134,5 @@ export type ScenarioResponse = z.infer<typeof ResponseSchema>;
 export type ScenarioPromise = z.infer<typeof PromiseSchema>;
 export type Ending = z.infer<typeof EndingSchema>;
 export type MoodDelta = z.infer<typeof MoodDelta>;
+export type Say = z.infer<typeof SaySchema>;
+export type SayVariant = z.infer<typeof SayVariantSchema>;

@@ -11,6 +11,9 @@ import { optimise } from './optimise';
 import { start } from '../runtime/session';
 import { PRINCIPLES } from '../format/ids';
 import { checkTranslations } from './translations';
+import { playNaiveStrategies, type StrategyResult } from './guessability';
+import { sayProblems } from './say-lines';
+import { textProblems } from './texts';
 
 export interface LintReport {
   diagnostics: Diagnostic[];
@@ -31,12 +34,16 @@ export interface LintReport {
   };
   best: PathResult | null;
   worst: PathResult | null;
+  /** How naive strategies score: a passing one means guessing earns the pass mark. */
+  strategies: StrategyResult[];
 }
 
 export interface LintOptions {
   sourceMap?: SourceMap | null;
   /** Respond calls the score search may make; past it, bounds are marked approximate. */
   searchBudget?: number;
+  /** Seeded random plays for the guessability check (0 skips random play). */
+  randomRuns?: number;
 }
 
 /** Graph analysis of a loaded scenario: structure, content, and best/worst reachable scores. */
@@ -77,6 +84,8 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
       didYouMean(locale, scenario.locales),
     );
   }
+  for (const p of [...textProblems(scenario), ...sayProblems(scenario, rubric)])
+    add(p.code, p.message, p.path, 'hint' in p ? p.hint : undefined);
   const ruleIds = Object.keys(rubric.rules);
   const flagsSet = new Set<string>();
   const promisesMade = new Set<string>();
@@ -168,8 +177,21 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
         [],
       );
   }
+  const strategies = hasErrors ? [] : playNaiveStrategies(scenario, rubric, options.randomRuns ?? 200);
+  for (const s of strategies) {
+    if (!s.passed) continue;
+    const name = s.locale ? `${s.strategy} (${s.locale})` : s.strategy;
+    const rate = s.passRate !== undefined ? `, ${Math.round(s.passRate * 100)}% of runs pass` : '';
+    add(
+      'W_GUESSABLE',
+      `answering by '${name}' passes with ${s.overall}${rate}: the score does not measure skill`,
+      [],
+      'write distractors as long and as polite as the best answer, wrong on substance (scenarios/README.md)',
+    );
+  }
   const nodes = Object.values(scenario.nodes);
   return {
+    strategies,
     diagnostics: out,
     stats: {
       nodes: nodes.length,

@@ -40,7 +40,10 @@ export function checkTranslations(scenario: Scenario): {
   check(scenario.customer.name, () => ['customer', 'name']);
   for (const id in scenario.nodes) {
     const node = scenario.nodes[id]!;
-    if (!complete(node.say)) check(node.say, () => ['nodes', id, 'say']);
+    if (Array.isArray(node.say))
+      node.say.forEach((v, i) => check(v.text, () => ['nodes', id, 'say', i, 'text']));
+    else if (!complete(node.say)) check(node.say, () => ['nodes', id, 'say']);
+    check(node.unclear, () => ['nodes', id, 'unclear']);
     if (!complete(node.note)) check(node.note, () => ['nodes', id, 'note']);
     if (node.ending) {
       check(node.ending.say, () => ['nodes', id, 'ending', 'say']);
@@ -49,7 +52,8 @@ export function checkTranslations(scenario: Scenario): {
     const responses = node.responses ?? [];
     for (let i = 0; i < responses.length; i += 1) {
       const r = responses[i]!;
-      if (complete(r.text) && complete(r.feedback) && complete(r.promise?.what)) continue;
+      if (complete(r.text) && complete(r.feedback) && complete(r.promise?.what) && complete(r.reply)) continue;
+      check(r.reply, () => ['nodes', id, 'responses', i, 'reply']);
       check(r.text, () => ['nodes', id, 'responses', i, 'text']);
       check(r.feedback, () => ['nodes', id, 'responses', i, 'feedback']);
       check(r.promise?.what, () => ['nodes', id, 'responses', i, 'promise', 'what']);

@@ -16,10 +16,13 @@ export function settlePromises(
   scenario: Scenario,
   rubric: Rubric,
   locale: string,
+  /** For typed replies: a promise is made only when the words commit, and quotes those words. */
+  typed: { makes: boolean; said?: string } = { makes: true },
 ): { promises: PromiseRecord[]; effects: Effect[]; evidence: Evidence[] } {
   const effects: Effect[] = [];
   const evidence: Evidence[] = [];
-  const quoteOf = (id: string) => pickText(findPromise(scenario, id), locale) || id;
+  const quoteOf = (id: string) =>
+    latestPromise(next, id)?.said ?? (pickText(findPromise(scenario, id), locale) || id);
   const add = (rule: string, verdict: 'met' | 'violated', id: string) => {
     if (rubric.rules[rule])
       evidence.push({
@@ -32,7 +35,7 @@ export function settlePromises(
         cue: id,
       });
   };
-  let next = promises.slice();
+  let next: PromiseRecord[] = promises.slice();
   for (const id of response?.keep ?? []) {
     const current = latestPromise(next, id);
     if (current?.status !== 'pending') continue;
@@ -40,13 +43,14 @@ export function settlePromises(
     effects.push({ type: 'promise-kept', id });
     add(PROMISE_KEPT_RULE, 'met', id);
   }
-  const made = response?.promise;
-  if (made && latestPromise(next, made.id)?.status !== 'pending') {
+  const made = typed.makes ? response?.promise : undefined;
+  if (made && response && latestPromise(next, made.id)?.status !== 'pending') {
     next.push({
       id: made.id,
       madeAt: { turn, node, response: response.id },
       dueTurn: turn + made.due.turns,
       status: 'pending',
+      ...(typed.said ? { said: typed.said } : {}),
     });
     effects.push({ type: 'promise-made', id: made.id });
   }

@@ -5,12 +5,16 @@ import { holds } from './conditions';
 import { closingEvidence } from './closing';
 import { applyMood } from './mood';
 import { settlePromises } from './promises';
+import { sayVariant } from './customer-lines';
+import { isSeed } from './display-order';
+import { placeReply } from './place-reply';
 import type { Outcome } from '../format/ids';
 import type {
   Effect,
   Evidence,
   Mood,
   PromiseRecord,
+  ReplyReading,
   ResolvedOptions,
   Session,
   SessionOptions,
@@ -21,7 +25,7 @@ import type {
 } from './types';
 
 /** Saved-state format: what `resume` accepts. Bump with a migration when SessionState changes shape. */
-export const SESSION_STATE_VERSION = 1;
+export const SESSION_STATE_VERSION = 2;
 export const MIN_SESSION_STATE_VERSION = 1;
 const MAX_AUTOMATIC_HOPS = 64;
 
@@ -40,6 +44,8 @@ export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptio
     scenarioVersion: scenario.version,
     locale: opts.locale,
     startedAt: opts.now(),
+    seed: isSeed(options?.seed) ? options.seed : null,
+    openingVariant: 0,
     node: scenario.start,
     mood,
     flags: [],
@@ -52,9 +58,11 @@ export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptio
     closingEvidence: [],
     moodCurve: [mood],
   };
+  const ctx = { ...mood, turn: 0, flags: [], promises: [] };
   const stop = settle(scenario, { mood, turn: 0, flags: [], promises: [] }, scenario.start);
   const state: SessionState = {
     ...blank,
+    openingVariant: sayVariant(scenario.nodes[stop.node], ctx),
     node: stop.node,
     openingRoute: stop.route,
     status: stop.ending === undefined ? 'active' : 'ended',
@@ -78,6 +86,7 @@ export const optionsOf = (session: Session): SessionOptions => ({
   locale: session.options.locale,
   now: session.options.now,
   ...(session.options.analyser ? { analyser: session.options.analyser } : {}),
+  ...(session.state.seed !== null ? { seed: session.state.seed } : {}),
 });
 
 export const currentNode = (session: Session): ScenarioNode | undefined =>
@@ -101,7 +110,8 @@ export function respond(session: Session, input: TraineeInput): Step {
 
   let response: ScenarioResponse | undefined;
   let evidence: Evidence[];
-  let reading: TurnRecord['reading'];
+  let reading: ReplyReading | undefined;
+  let authoredMood = true;
   if ('choice' in input) {
     response = node.responses.find((r) => r.id === input.choice);
     if (!response) return reject('unknown-choice');
@@ -109,15 +119,12 @@ export function respond(session: Session, input: TraineeInput): Step {
   } else if ('text' in input) {
     if (!node.freeText) return reject('free-text-not-allowed');
     if (input.text.trim() === '') return reject('empty-text');
-    if (!options.analyser) return reject('free-text-unavailable');
-    const analysis = options.analyser.analyse(
-      { text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) },
-      rubric,
-    );
-    const mapped = options.analyser.map(input.text, analysis as never, node.responses, locale);
-    response = node.responses.find((r) => r.id === mapped.responseId) ?? node.responses[0]!;
-    reading = { responseId: response.id, score: mapped.score, reasons: mapped.reasons };
-    evidence = detectorEvidence(analysis.evidence, rubric, turn);
+    reading = readReply(session, input, turn, node.responses);
+    if (!reading) return reject('free-text-unavailable');
+    response = node.responses.find((r) => r.id === reading!.responseId);
+    evidence = detectorEvidence(reading.evidence, rubric, turn);
+    // A typed reply moves the customer by what it said, not by the authored response's merits.
+    authoredMood = false;
   } else {
     if (!node.timeLimit) return reject('no-time-limit');
     evidence = rubric.rules['etiquette.responsiveness']
@@ -138,13 +145,27 @@ export function respond(session: Session, input: TraineeInput): Step {
   let flags = state.flags;
   if (response?.set) flags = [...new Set([...flags, ...response.set])];
   if (response?.unset) flags = flags.filter((f) => !response.unset!.includes(f));
-  const promised = settlePromises(state.promises, response, turn, state.node, scenario, rubric, locale);
+  const committed = !reading || evidence.some((e) => e.rule === COMMITMENT_RULE && e.verdict === 'met');
+  const promised = settlePromises(state.promises, response, turn, state.node, scenario, rubric, locale, {
+    makes: committed,
+    ...(reading ? { said: typedCommitment(evidence, 'text' in input ? input.text : '') } : {}),
+  });
   effects.push(...promised.effects);
   evidence = [...evidence, ...promised.evidence];
 
-  const moved = applyMood(state.mood, response?.mood, evidence, scenario, rubric, state.repeats);
+  const unclear = reading !== undefined && response === undefined;
+  const moved = applyMood(
+    state.mood,
+    authoredMood ? response?.mood : unclear ? UNCLEAR_MOOD : undefined,
+    evidence,
+    scenario,
+    rubric,
+    state.repeats,
+  );
   const target = response?.next ?? state.node;
   const stop = settle(scenario, { mood: moved.mood, turn, flags, promises: promised.promises }, target);
+  const arrival = { ...moved.mood, turn, flags, promises: promised.promises };
+  if (unclear) effects.push({ type: 'unclear', node: state.node });
   const record: TurnRecord = {
     turn,
     node: state.node,
@@ -155,6 +176,10 @@ export function respond(session: Session, input: TraineeInput): Step {
     moodBefore: state.mood,
     moodAfter: moved.mood,
     route: stop.route,
+    customer: {
+      reply: unclear ? 'unclear' : response?.reply ? 'response' : null,
+      variant: unclear ? -1 : sayVariant(scenario.nodes[stop.node], arrival),
+    },
     at: options.now(),
   };
   const next: SessionState = {
@@ -174,6 +199,52 @@ export function respond(session: Session, input: TraineeInput): Step {
     effects.push({ type: 'ended', node: finished.ending.node, outcome: finished.ending.outcome });
   else if (finished.status === 'active') effects.push({ type: 'customer-says', node: finished.node });
   return { session: { ...session, state: finished }, effects };
+}
+
+const COMMITMENT_RULE = 'resolution.concrete-commitment';
+/** A reply the customer cannot make sense of costs a little patience. */
+const UNCLEAR_MOOD = { anger: 3, trust: -2 };
+
+/**
+ * Reads a typed reply: with the session's analyser when it is the one that read it before (or there
+ * was no reading), else from the reading stored with the input, so replays are exact across versions.
+ */
+function readReply(
+  session: Session,
+  input: { text: string; reading?: ReplyReading },
+  turn: number,
+  responses: readonly ScenarioResponse[],
+): ReplyReading | undefined {
+  const { analyser, locale } = session.options;
+  const stored = input.reading;
+  if (stored && (!analyser || analyser.version !== stored.analyser)) return stored;
+  if (!analyser) return undefined;
+  const analysis = analyser.analyse(
+    { text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) },
+    session.rubric,
+  );
+  const found = analysis.evidence.map((e) => ({ rule: e.rule, verdict: e.verdict, cue: e.cue, quote: e.quote }));
+  const placed = placeReply(
+    found,
+    responses,
+    (authored) => analyser.similarity(input.text, authored),
+    session.rubric,
+    locale,
+  );
+  return {
+    analyser: analyser.version,
+    evidence: found,
+    responseId: placed.responseId,
+    confidence: placed.confidence,
+    shared: placed.shared,
+    opposed: placed.opposed,
+    similarity: placed.similarity,
+  };
+}
+
+/** The trainee's own words that committed to something, for the promise ledger to quote. */
+function typedCommitment(evidence: readonly Evidence[], text: string): string {
+  return evidence.find((e) => e.rule === COMMITMENT_RULE && e.verdict === 'met')?.quote || text;
 }
 
 /** Reproduces a session from the trainee's inputs alone: scoring is a pure function of them. */
@@ -243,7 +314,7 @@ function authorEvidence(response: ScenarioResponse, rubric: Rubric, turn: number
 }
 
 function detectorEvidence(
-  found: ReadonlyArray<{ rule: string; verdict: 'met' | 'violated'; cue: string; quote: string }>,
+  found: ReplyReading['evidence'],
   rubric: Rubric,
   turn: number,
 ): Evidence[] {

@@ -36,13 +36,38 @@ export interface PromiseRecord {
   status: PromiseFate;
   keptAt?: number;
   brokenAt?: number;
+  /** For a promise made in a typed reply: the trainee's own words, which the debrief quotes. */
+  said?: string;
 }
 
 /** What the trainee did on a turn. `silence` is a timed-out turn on a node with a time limit. */
 export type TraineeInput =
   | { choice: string; msToAnswer?: number }
-  | { text: string; msToAnswer?: number }
+  | { text: string; msToAnswer?: number; reading?: ReplyReading }
   | { silence: true; msToAnswer?: number };
+
+/** One rule the analyser found in a typed reply, with the words behind it. */
+export interface DetectedEvidence {
+  rule: string;
+  verdict: 'met' | 'violated';
+  /** Which detector fired: a cue family's name or the learned model. Never shown to trainees. */
+  cue: string;
+  /** The words of the reply that drove the verdict. */
+  quote: string;
+}
+
+/** How a typed reply was read: enough to replay it exactly, whichever analyser version replays it. */
+export interface ReplyReading {
+  /** The analyser and model version that read it. */
+  analyser: string;
+  evidence: DetectedEvidence[];
+  /** The authored response whose branch it followed; null when it could not be placed. */
+  responseId: string | null;
+  confidence: number;
+  shared: string[];
+  opposed: string[];
+  similarity: number;
+}
 
 export interface TurnRecord {
   turn: number;
@@ -51,13 +76,22 @@ export interface TurnRecord {
   /** The authored response the engine followed (for free text: the one it was mapped to). */
   responseId: string | null;
   /** For free text: how the reply was read. */
-  reading?: { responseId: string; score: number; reasons: string[] };
+  reading?: ReplyReading;
+  /** What the customer said after this turn: an immediate reply, and which variant of the next line. */
+  customer?: CustomerReaction;
   evidence: Evidence[];
   moodBefore: Mood;
   moodAfter: Mood;
   /** Automatic-branch nodes passed through after this turn, in order, ending on the next stop. */
   route: string[];
   at: number;
+}
+
+export interface CustomerReaction {
+  /** `response`: the chosen response's `reply`; `unclear`: the node's `unclear` line (or the default). */
+  reply: 'response' | 'unclear' | null;
+  /** Index of the `say` variant spoken at the next stop (-1 when none held). */
+  variant: number;
 }
 
 /** Serialisable (JSON) part of a session: what is saved to resume an attempt. */
@@ -67,6 +101,10 @@ export interface SessionState {
   scenarioVersion: number;
   locale: string;
   startedAt: number;
+  /** Seeds the order responses are shown in; null keeps the authored order (older attempts). */
+  seed: number | null;
+  /** The `say` variant spoken at the first stop. */
+  openingVariant: number;
   node: string;
   mood: Mood;
   flags: string[];
@@ -85,28 +123,24 @@ export interface SessionState {
 
 /** What the runtime needs from a free-text analyser (see src/engine/text/free-text.ts). */
 export interface ReplyAnalyser {
+  /** Changes whenever the analyser could read the same words differently (cues or model weights). */
+  readonly version: string;
   analyse(
     input: { text: string; locale: string; position?: 'opening' },
     rubric: Rubric,
-  ): { evidence: ReadonlyArray<{ rule: string; verdict: 'met' | 'violated'; cue: string; quote: string }> };
-  map(
-    text: string,
-    analysis: never,
-    responses: ReadonlyArray<{
-      id: string;
-      text: string | Record<string, string>;
-      rules?: Record<string, number>;
-    }>,
-    locale: string,
-  ): { responseId: string; score: number; reasons: string[] };
+  ): { evidence: ReadonlyArray<DetectedEvidence> };
+  /** 0..1: how alike two texts are in wording. */
+  similarity(text: string, authored: string): number;
 }
 
 export interface SessionOptions {
   locale?: string;
   /** Injected clock so sessions are deterministic in tests and replays. The engine uses no randomness. */
   now?: () => number;
-  /** Needed only for typed replies; without it a `{text}` input is rejected. */
+  /** Needed only for typed replies; without it a `{text}` input is rejected unless it carries its reading. */
   analyser?: ReplyAnalyser;
+  /** Seeds the displayed order of responses. Omitted: the authored order. */
+  seed?: number;
 }
 
 export interface ResolvedOptions {
@@ -138,6 +172,10 @@ export type Effect =
         | 'free-text-unavailable'
         | 'empty-text'
         | 'no-time-limit';
+    }
+  | {
+      type: 'unclear';
+      node: string;
     };
 
 export interface Step {

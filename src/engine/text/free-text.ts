@@ -1,9 +1,16 @@
 import type { ReplyAnalyser } from '../runtime/types';
 import { analyzeReply } from './analyze-reply';
-import { mapReplyToResponse } from './map-reply';
+import { textSimilarity } from './similarity';
+
+/** Bump when the cues change what a reply reads as: stored readings name the version that made them. */
+export const CUE_VERSION = 'cues-3';
 
 /**
  * The free-text analyser as the runtime consumes it. Sessions take it through their options so the
  * browser loads its cue lists only when a scenario lets the trainee type.
  */
-export const freeTextAnalyser: ReplyAnalyser = { analyse: analyzeReply, map: mapReplyToResponse };
+export const freeTextAnalyser: ReplyAnalyser = {
+  version: CUE_VERSION,
+  analyse: analyzeReply,
+  similarity: textSimilarity,
+};

@@ -2,6 +2,7 @@ import { forwardRef, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRINCIPLES } from '@/engine/format/ids';
 import { pickText } from '@/engine/format/localized-text';
+import { sayText, variantBefore } from '@/engine/runtime/customer-lines';
 import type { AttemptResult } from '@/engine/runtime/types';
 import { conversationLines } from '@/state/conversation';
 import { whatIf, type DebriefData, type WhatIfOutcome } from '@/state/debrief-store';
@@ -25,6 +26,7 @@ export const WhatIfPanel = forwardRef<HTMLElement, Props>(function WhatIfPanel(
   const turns = data.session.state.turns;
   const current = turns[turn - 1];
   const node = current ? data.scenario.nodes[current.node] : undefined;
+  const said = sayText(node, variantBefore(data.session.state, turn));
   const [choice, setChoice] = useState<string>('');
   const [outcome, setOutcome] = useState<WhatIfOutcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,10 +71,10 @@ export const WhatIfPanel = forwardRef<HTMLElement, Props>(function WhatIfPanel(
           ))}
         </select>
       </div>
-      {node?.say ? (
+      {said ? (
         <p className="what-if__say">
           <span className="transcript__who">{pickText(data.scenario.customer.name, locale)}</span>{' '}
-          {pickText(node.say, locale)}
+          {pickText(said, locale)}
         </p>
       ) : null}
       <fieldset className="what-if__choices">
