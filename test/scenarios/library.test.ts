@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { defensibleDecisions, tells } from '@/engine/lint/guessability';
 import { lintScenario } from '@/engine/lint/lint-scenario';
 import { missingTranslations } from '@/engine/lint/translations';
 import { loadLibrary } from './load-library';
@@ -31,11 +32,30 @@ describe('the scenario library', () => {
     expect(SECTION_5.filter((id) => !violated.has(id))).toEqual([]);
     expect(SECTION_5.filter((id) => !rubric.rules[id])).toEqual([]);
   });
+
+  it('hides the best response: authored first in ≤ 40% of decisions, the longest in ≤ 50% (each locale)', () => {
+    const all = scenarios.map(({ scenario }) => tells(scenario, rubric));
+    const decisions = all.reduce((n, t) => n + t.decisions, 0);
+    const share = (pick: (t: (typeof all)[number]) => number) =>
+      all.reduce((n, t) => n + pick(t), 0) / decisions;
+    expect(share((t) => t.bestFirst)).toBeLessThanOrEqual(0.4);
+    for (const locale of ['zh-CN', 'en'])
+      expect(share((t) => t.bestLongest[locale] ?? 0)).toBeLessThanOrEqual(0.5);
+  });
 });
 
 describe.each(scenarios)('$file', ({ scenario }) => {
   const report = lintScenario(scenario, rubric);
   const responses = Object.values(scenario.nodes).flatMap((n) => n.responses ?? []);
+
+  it('cannot be passed by a naive strategy in either locale', () => {
+    expect(report.strategies.length).toBeGreaterThanOrEqual(8);
+    expect(report.strategies.filter((s) => s.passed)).toEqual([]);
+  });
+
+  it('has at least two decisions with two clean responses that can both lead to a pass', () => {
+    expect(defensibleDecisions(scenario, rubric).length).toBeGreaterThanOrEqual(2);
+  });
 
   it('validates with no errors or warnings', () => {
     expect(report.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
