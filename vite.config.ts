@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
  * the free-text analyser (first typed reply) and full validation with zod (a broken scenario file,
  * a stored record that fails the fast check, importing bundles in Review). Dependencies are not
  * pulled in with them: shared engine modules must stay where every route can load them.
+ *
+ * The engine, records, store and ui modules that two or more routes share go into one
+ * `trainee-shared` chunk instead of a dozen small ones: one request instead of many, and about 4 KB
+ * less gzip over library → play → debrief (the budget in scripts/bundle-size.mjs). The entry chunk
+ * does not import it, so the first paint waits for none of it.
  */
 const VALIDATION =
   /\/node_modules\/(zod|jsonc-parser)\/|\/src\/engine\/format\/((scenario|rubric|localized-text)-schema|condition|json-schema)\.ts$|\/src\/engine\/load\/(load-scenario|load-rubric|load-document|zod-issues|source-map)\.ts$|\/src\/records\/(attempt-record-schema|migrations)\.ts$/;
@@ -16,6 +21,12 @@ const onDemandChunks = {
   groups: [
     { name: 'on-demand-free-text', test: /\/src\/engine\/text\//, priority: 20 },
     { name: 'on-demand-validation', test: VALIDATION, priority: 10 },
+    {
+      name: 'trainee-shared',
+      test: /\/src\/(engine|records|state|ui)\/|\/node_modules\/idb\//,
+      minShareCount: 2,
+      priority: 1,
+    },
   ],
 };
 

@@ -53,6 +53,15 @@ export function benchText(): { medianMs: number; p95Ms: number; replies: number 
   };
 }
 
+/** One 1M-character reply (a pasted wall of text): the analyser must stay linear on it. */
+export function benchHugeReply(): { ms: number; chars: number } {
+  const text = '对不起,'.repeat(250_000);
+  analyzeReply({ text: text.slice(0, 4_000), locale: 'zh-CN' }); // warm up
+  const t0 = performance.now();
+  analyzeReply({ text, locale: 'zh-CN' });
+  return { ms: Math.round(performance.now() - t0), chars: text.length };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = benchText();
   console.log(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OUTCOMES } from '@/engine/format/ids';
-import { RECORD_VERSION } from './attempt-record';
+import { RECORD_VERSION } from './record-version';
 
 // The zod schema of record v1. Kept apart from attempt-record.ts so playing and saving an attempt
 // does not load zod; only reading untrusted records (import, stored data) does.

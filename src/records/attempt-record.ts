@@ -3,10 +3,9 @@ import { PRINCIPLES, type Principle } from '@/engine/format/ids';
 import type { AttemptResult, Session, TraineeInput, TurnRecord } from '@/engine/runtime/types';
 import { scoreSession } from '@/engine/scoring/score';
 import type { AttemptRecordSchema, RecordResultSchema, RecordTurnSchema } from './attempt-record-schema';
+import { MIN_RECORD_VERSION, RECORD_VERSION } from './record-version';
 
-/** The record format this build writes, and the oldest it can still read (through `migrations.ts`). */
-export const RECORD_VERSION = 1;
-export const MIN_RECORD_VERSION = 0;
+export { MIN_RECORD_VERSION, RECORD_VERSION };
 
 export type AttemptRecord = z.infer<typeof AttemptRecordSchema>;
 export type RecordTurn = z.infer<typeof RecordTurnSchema>;

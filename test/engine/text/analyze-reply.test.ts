@@ -166,13 +166,11 @@ describe('analyzeReply', () => {
       );
     });
 
-    it('handles empty, control-character, emoji and 1 MB input quickly', () => {
+    // How fast a 1M-character reply is analysed is a figure of `npm run bench`, not a test.
+    it('handles empty, control-character, emoji and 1M-character input', () => {
       expect(analyzeReply({ text: '', locale: 'en' }).hits).toEqual({});
       expect(() => analyzeReply({ text: '\u0000\u0007\uFFFF😀👍🏽', locale: 'zh-CN' })).not.toThrow();
-      const big = '对不起,'.repeat(250_000);
-      const t0 = performance.now();
-      const a = analyzeReply({ text: big, locale: 'zh-CN' });
-      expect(performance.now() - t0).toBeLessThan(2000);
+      const a = analyzeReply({ text: '对不起,'.repeat(250_000), locale: 'zh-CN' });
       expect(a.hits['apology.sincere']).toBe('met');
     });
   });
