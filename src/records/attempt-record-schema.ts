@@ -2,13 +2,33 @@ import { z } from 'zod';
 import { OUTCOMES } from '@/engine/format/ids';
 import { RECORD_VERSION } from './record-version';
 
-// The zod schema of record v1. Kept apart from attempt-record.ts so playing and saving an attempt
+// The zod schema of record v2. Kept apart from attempt-record.ts so playing and saving an attempt
 // does not load zod; only reading untrusted records (import, stored data) does.
 const Hash = z.string().regex(/^[0-9a-f]{8,64}$/, 'a content hash');
 const Id = z.string().min(1).max(100);
 const Score = z.number().min(0).max(100);
 const Time = z.number().min(0).max(8.64e15);
 const MoodPoint = z.strictObject({ anger: Score, trust: Score });
+
+/** How a typed reply was read (record v2): what replay needs to reproduce the turn exactly. */
+export const ReadingSchema = z.strictObject({
+  analyser: z.string().min(1).max(64),
+  evidence: z
+    .array(
+      z.strictObject({
+        rule: Id,
+        verdict: z.enum(['met', 'violated']),
+        cue: z.string().max(100),
+        quote: z.string().max(4000),
+      }),
+    )
+    .max(100),
+  responseId: Id.nullable(),
+  confidence: z.number().min(-1000).max(1000),
+  shared: z.array(Id).max(100),
+  opposed: z.array(Id).max(100),
+  similarity: z.number().min(0).max(1),
+});
 
 export const RecordTurnSchema = z.strictObject({
   node: Id,
@@ -18,6 +38,7 @@ export const RecordTurnSchema = z.strictObject({
   text: z.string().min(1).max(4000).optional(),
   /** The turn timed out (phone silence). */
   silence: z.literal(true).optional(),
+  reading: ReadingSchema.optional(),
   at: Time,
   msToAnswer: z.number().min(0).max(8.64e7).nullable(),
 });
@@ -48,6 +69,8 @@ export const AttemptRecordSchema = z.strictObject({
   scenario: z.strictObject({ id: Id, version: z.number().int().min(1), contentHash: Hash }),
   rubric: z.strictObject({ id: Id, hash: Hash }),
   locale: z.string().min(2).max(35),
+  /** Seeds the order responses were shown in; null: the authored order (attempts before v2). */
+  seed: z.number().int().min(0).max(0xffffffff).nullable(),
   startedAt: Time,
   finishedAt: Time,
   turns: z.array(RecordTurnSchema).max(1000),

@@ -46,7 +46,7 @@ export function toRecordTurn(turn: TurnRecord): RecordTurn {
     msToAnswer: input.msToAnswer ?? null,
   };
   if ('silence' in input) return { ...base, silence: true };
-  if ('text' in input) return { ...base, text: input.text };
+  if ('text' in input) return { ...base, text: input.text, ...(turn.reading ? { reading: turn.reading } : {}) };
   return base;
 }
 
@@ -54,7 +54,7 @@ export function toRecordTurn(turn: TurnRecord): RecordTurn {
 export function toTraineeInput(turn: RecordTurn): TraineeInput {
   const ms = turn.msToAnswer === null ? {} : { msToAnswer: turn.msToAnswer };
   if (turn.silence) return { silence: true, ...ms };
-  if (turn.text !== undefined) return { text: turn.text, ...ms };
+  if (turn.text !== undefined) return { text: turn.text, ...(turn.reading ? { reading: turn.reading } : {}), ...ms };
   return { choice: turn.responseId ?? '', ...ms };
 }
 
@@ -83,6 +83,7 @@ export function buildAttemptRecord(input: BuildAttemptRecordInput): AttemptRecor
     scenario: { id: session.scenario.id, version: session.scenario.version, contentHash: input.scenarioHash },
     rubric: { id: session.rubric.id, hash: input.rubricHash },
     locale: state.locale,
+    seed: state.seed,
     startedAt: state.startedAt,
     finishedAt,
     turns,

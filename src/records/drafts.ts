@@ -1,3 +1,4 @@
+import { restoreState } from '@/engine/runtime/restore-state';
 import type { Draft } from './backend';
 import { guard, type RecordsResult } from './storage';
 
@@ -12,14 +13,9 @@ export async function loadDraft(): Promise<Draft | null> {
   const result = await guard((b) => b.getDraft());
   const draft = result.ok ? result.value : undefined;
   // A draft is only trusted as far as its shape: a broken one is dropped rather than crashing resume.
-  if (
-    !draft ||
-    typeof draft.attemptId !== 'string' ||
-    typeof draft.state !== 'object' ||
-    draft.state === null
-  )
-    return null;
-  return draft;
+  if (!draft || typeof draft.attemptId !== 'string') return null;
+  const restored = restoreState(draft.state);
+  return restored.ok ? { ...draft, state: restored.state } : null;
 }
 
 export function deleteDraft(): Promise<RecordsResult> {

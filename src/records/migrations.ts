@@ -68,7 +68,7 @@ function v0ToV1(raw: unknown): unknown {
   const startedAt = time(r.started);
   const lastTurn = r.turns.at(-1);
   return {
-    recordVersion: 1,
+    recordVersion: 1 as const,
     id: uuidFromLegacyId(r.id),
     // The prototype only saved an outcome when the customer reached an ending.
     status: r.finished !== null && r.score.outcome !== null ? 'finished' : 'abandoned',
@@ -112,7 +112,14 @@ export class MigrationError extends Error {}
 /** `MIGRATIONS[n]` upgrades a record of version n to n + 1. */
 export const MIGRATIONS: Record<number, (raw: unknown) => unknown> = {
   0: v0ToV1,
+  1: v1ToV2,
 };
+
+/** v2 adds the display-order seed; attempts before it were shown in the authored order. */
+function v1ToV2(raw: unknown): unknown {
+  const r = raw as Record<string, unknown>;
+  return { ...r, recordVersion: 2, seed: null };
+}
 
 export function recordVersionOf(raw: unknown): number | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;

@@ -3,7 +3,7 @@ import { isInt, isNum, isObj, isStr, onlyKeys } from '@/engine/format/shape-chec
 import { RECORD_VERSION, type AttemptRecord } from './attempt-record';
 
 /**
- * A zod-free acceptor for record v1, deliberately no looser than AttemptRecordSchema: when it says
+ * A zod-free acceptor for record v2, deliberately no looser than AttemptRecordSchema: when it says
  * yes the schema would too (a property test checks this); when it says no, callers ask the schema
  * for the reason. It keeps zod out of the trainee's play → debrief download.
  */
@@ -32,6 +32,7 @@ export function quickCheckRecord(value: unknown): value is AttemptRecord {
     isStr(v.locale) &&
     v.locale.length >= 2 &&
     v.locale.length <= 35 &&
+    (v.seed === null || isInt(v.seed, 0, 0xffffffff)) &&
     isTime(v.startedAt) &&
     isTime(v.finishedAt) &&
     Array.isArray(v.turns) &&
@@ -49,6 +50,7 @@ const RECORD_KEYS = new Set([
   'scenario',
   'rubric',
   'locale',
+  'seed',
   'startedAt',
   'finishedAt',
   'turns',
@@ -57,7 +59,9 @@ const RECORD_KEYS = new Set([
 const TRAINEE_KEYS = new Set(['id', 'name']);
 const SCENARIO_KEYS = new Set(['id', 'version', 'contentHash']);
 const RUBRIC_KEYS = new Set(['id', 'hash']);
-const TURN_KEYS = new Set(['node', 'responseId', 'text', 'silence', 'at', 'msToAnswer']);
+const TURN_KEYS = new Set(['node', 'responseId', 'text', 'silence', 'reading', 'at', 'msToAnswer']);
+const READING_KEYS = new Set(['analyser', 'evidence', 'responseId', 'confidence', 'shared', 'opposed', 'similarity']);
+const READ_EVIDENCE_KEYS = new Set(['rule', 'verdict', 'cue', 'quote']);
 const RESULT_KEYS = new Set([
   'scores',
   'overall',
@@ -88,8 +92,41 @@ function isTurn(t: unknown): boolean {
     (t.responseId === null || isId(t.responseId)) &&
     (t.text === undefined || (isStr(t.text) && t.text.length >= 1 && t.text.length <= 4000)) &&
     (t.silence === undefined || t.silence === true) &&
+    (t.reading === undefined || isReading(t.reading)) &&
     isTime(t.at) &&
     (t.msToAnswer === null || isNum(t.msToAnswer, 0, 8.64e7))
+  );
+}
+
+function isReading(r: unknown): boolean {
+  return (
+    isObj(r) &&
+    onlyKeys(r, READING_KEYS) &&
+    isStr(r.analyser) &&
+    r.analyser.length >= 1 &&
+    r.analyser.length <= 64 &&
+    Array.isArray(r.evidence) &&
+    r.evidence.length <= 100 &&
+    r.evidence.every(
+      (e) =>
+        isObj(e) &&
+        onlyKeys(e, READ_EVIDENCE_KEYS) &&
+        isId(e.rule) &&
+        (e.verdict === 'met' || e.verdict === 'violated') &&
+        isStr(e.cue) &&
+        e.cue.length <= 100 &&
+        isStr(e.quote) &&
+        e.quote.length <= 4000,
+    ) &&
+    (r.responseId === null || isId(r.responseId)) &&
+    isNum(r.confidence, -1000, 1000) &&
+    Array.isArray(r.shared) &&
+    r.shared.length <= 100 &&
+    r.shared.every(isId) &&
+    Array.isArray(r.opposed) &&
+    r.opposed.length <= 100 &&
+    r.opposed.every(isId) &&
+    isNum(r.similarity, 0, 1)
   );
 }
 

@@ -40,6 +40,7 @@ function recompute(record: AttemptRecord, scenario: Scenario, rubric: Rubric): R
   const session = replay(scenario, rubric, record.turns.map(toTraineeInput), {
     locale: record.locale,
     now: () => record.startedAt,
+    ...(record.seed !== null ? { seed: record.seed } : {}),
   });
   const structural: string[] = [];
   const replayed = session.state.turns;

@@ -66,7 +66,13 @@ export const useDebrief = create<DebriefStore>((set, get) => ({
       const inputs = record.turns.map(toTraineeInput);
       const typing = await analyserOptions(inputs);
       if (get().attemptId !== attemptId) return;
-      const session = replay(scenario, rubric, inputs, { locale: record.locale, ...fixedClock, ...typing });
+      const seed = record.seed !== null ? { seed: record.seed } : {};
+      const session = replay(scenario, rubric, inputs, {
+        locale: record.locale,
+        ...fixedClock,
+        ...typing,
+        ...seed,
+      });
       const recomputed = scoreSession(session);
       const ids = catalogue?.entries.map((e) => e.scenario.id) ?? [];
       const index = ids.indexOf(scenario.id);

@@ -121,7 +121,9 @@ export const usePlay = create<PlayStore>((set, get) => {
     trainee: Trainee,
     locale: string,
   ) => {
-    const session = start(entry.scenario, rubric, { locale, now: clock.now });
+    // A fresh display order for every attempt, so position never gives the answer away.
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
+    const session = start(entry.scenario, rubric, { locale, now: clock.now, seed });
     set({
       session,
       attemptId: crypto.randomUUID(),

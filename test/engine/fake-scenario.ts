@@ -25,14 +25,14 @@ export function fakeScenario(partial: Partial<Scenario> = {}): Scenario {
     start: 'opening',
     nodes: {
       opening: {
-        say: { en: 'Nobody called me back!', 'zh-CN': '没人给我回电话!' },
+        say: { en: 'Nobody called me back!', 'zh-CN': '没人给我回电话！' },
         freeText: true,
         responses: [
           {
             id: 'greet-apologise',
             text: {
               en: 'Good morning, Star River service, Li speaking. I am so sorry.',
-              'zh-CN': '您好,星河客服小李。非常抱歉。',
+              'zh-CN': '您好，星河客服小李。非常抱歉。',
             },
             rules: { 'etiquette.greeting': 1, 'apology.sincere': 1 },
             mood: { anger: -5 },
@@ -40,7 +40,7 @@ export function fakeScenario(partial: Partial<Scenario> = {}): Scenario {
           },
           {
             id: 'blame',
-            text: { en: 'What? You must have given the wrong number.', 'zh-CN': '啥?肯定是你留错号码了。' },
+            text: { en: 'What? You must have given the wrong number.', 'zh-CN': '啥？肯定是你留错号码了。' },
             rules: { 'etiquette.greeting': -1, 'etiquette.no-blame': -1 },
             mood: { anger: 30 },
             next: 'facts',
@@ -48,7 +48,10 @@ export function fakeScenario(partial: Partial<Scenario> = {}): Scenario {
         ],
       },
       facts: {
-        say: { en: 'So what now?', 'zh-CN': '那现在怎么办?' },
+        say: [
+          { if: { anger: { gte: 75 } }, text: { en: 'My fault? So what now?', 'zh-CN': '怪我？那现在怎么办？' } },
+          { text: { en: 'So what now?', 'zh-CN': '那现在怎么办？' } },
+        ],
         when: [{ if: { anger: { gte: 90 } }, next: 'regulator' }],
         responses: [
           {
@@ -65,7 +68,10 @@ export function fakeScenario(partial: Partial<Scenario> = {}): Scenario {
           },
           {
             id: 'vague',
-            text: { en: 'Someone will be in touch.', 'zh-CN': '会有人联系您的。' },
+            text: {
+              en: "Someone from our team will be in touch with you about this soon, I'm sure.",
+              'zh-CN': '会有人尽快跟您联系处理这件事的，请您放心等消息。',
+            },
             rules: { 'resolution.concrete-commitment': -1 },
             next: 'callback',
           },
@@ -73,23 +79,25 @@ export function fakeScenario(partial: Partial<Scenario> = {}): Scenario {
       },
       callback: {
         when: [{ if: { not: { flag: 'callback-offered' } }, next: 'lost' }],
-        say: { en: '(17:00) Hello?', 'zh-CN': '(17:00)喂?' },
+        say: { en: '(17:00) Hello?', 'zh-CN': '（17:00）喂？' },
+        // Only a customer who was promised the call gets here: the branch above sends the rest away.
+        sayFits: 'any',
         responses: [
+          {
+            id: 'forget',
+            text: { en: 'Sorry, not yet.', 'zh-CN': '抱歉，还没有。' },
+            rules: { 'apology.sincere': 1 },
+            next: 'lost',
+          },
           {
             id: 'keep',
             text: {
               en: 'Calling back as promised. Is that all right now?',
-              'zh-CN': '按约给您回电。这样处理可以吗?',
+              'zh-CN': '按约给您回电。这样处理可以吗？',
             },
             rules: { 'resolution.confirm-close': 1, 'etiquette.closing': 1 },
             keep: ['callback'],
             next: 'resolved',
-          },
-          {
-            id: 'forget',
-            text: { en: 'Sorry, not yet.', 'zh-CN': '抱歉,还没有。' },
-            rules: { 'apology.sincere': 1 },
-            next: 'lost',
           },
         ],
       },

@@ -50,7 +50,7 @@ describe('lint', () => {
   it('reports flags tested but never set, and promises never kept', () => {
     const s = fakeScenario();
     s.nodes.callback!.when = [{ if: { not: { flag: 'callback-ofered' } }, next: 'lost' }];
-    s.nodes.callback!.responses![0]!.keep = [];
+    s.nodes.callback!.responses!.find((r) => r.id === 'keep')!.keep = [];
     expect(codes(s)).toEqual(expect.arrayContaining(['W_FLAG_NEVER_SET', 'W_PROMISE_NEVER_KEPT']));
   });
 

@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '@/records/attempt-record';
+import { RECORD_VERSION, type AttemptRecord } from '@/records/attempt-record';
 import { AttemptRecordSchema } from '@/records/attempt-record-schema';
 import { migrateRecord, uuidFromLegacyId, type RecordV0 } from '@/records/migrations';
 import { verifyRecord } from '@/records/verify';
@@ -38,7 +38,7 @@ function toV0(r: AttemptRecord, id = 'proto-42'): RecordV0 {
 }
 
 describe('record migrations', () => {
-  it('a v0 prototype record migrates to a valid v1 record that still verifies', () => {
+  it('a v0 prototype record migrates to a valid current record that still verifies', () => {
     const v1 = playRecord(GOOD);
     const migrated = migrateRecord(toV0(v1));
     expect(migrated.ok && migrated.from).toBe(0);
@@ -46,7 +46,8 @@ describe('record migrations', () => {
     expect(parsed.success).toBe(true);
     const record = parsed.data!;
     expect(record).toMatchObject({
-      recordVersion: 1,
+      recordVersion: RECORD_VERSION,
+      seed: null,
       status: 'finished',
       trainee: v1.trainee,
       scenario: v1.scenario,
@@ -77,9 +78,19 @@ describe('record migrations', () => {
     expect(record.trainee.id).toBe('name:li na');
   });
 
-  it('a v1 record passes through unchanged', () => {
-    const v1 = playRecord(GOOD);
-    expect(migrateRecord(v1)).toEqual({ ok: true, value: v1, from: 1 });
+  it('a current record passes through unchanged', () => {
+    const current = playRecord(GOOD);
+    expect(migrateRecord(current)).toEqual({ ok: true, value: current, from: RECORD_VERSION });
+  });
+
+  it('a v1 record gains a null seed (authored order) and still verifies', () => {
+    const current = playRecord(GOOD);
+    const { seed: _seed, ...rest } = current;
+    const migrated = migrateRecord({ ...rest, recordVersion: 1 });
+    expect(migrated).toMatchObject({ ok: true, from: 1 });
+    const record = AttemptRecordSchema.parse(migrated.ok ? migrated.value : null);
+    expect(record.seed).toBeNull();
+    expect(verifyRecord(record, scenario, rubric).verification).toBe('verified');
   });
 
   it('refuses newer versions, non-records and broken v0 shapes', () => {

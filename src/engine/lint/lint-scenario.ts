@@ -90,10 +90,13 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
   const flagsSet = new Set<string>();
   const promisesMade = new Set<string>();
   const promisesKept = new Set<string>();
+  // An over-promise is made to be broken: nothing need keep it.
+  const honestPromises = new Set<string>();
   for (const node of Object.values(scenario.nodes)) {
     for (const r of node.responses ?? []) {
       r.set?.forEach((f) => flagsSet.add(f));
       if (r.promise) promisesMade.add(r.promise.id);
+      if (r.promise && !((r.rules?.['resolution.no-overpromise'] ?? 0) < 0)) honestPromises.add(r.promise.id);
       r.keep?.forEach((p) => promisesKept.add(p));
     }
   }
@@ -141,7 +144,7 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
       }
     });
   }
-  for (const p of promisesMade) {
+  for (const p of honestPromises) {
     if (!promisesKept.has(p))
       add(
         'W_PROMISE_NEVER_KEPT',

@@ -96,7 +96,7 @@ export function sayProblems(scenario: Scenario, rubric: Rubric): SayProblem[] {
         code: 'W_SAY_ASSUMES',
         message: `one line is spoken whichever way the customer got here (${reasons.join('; ')})`,
         path: ['nodes', id, 'say'],
-        hint: 'give the line variants with conditions, a reply on the responses, or mark "sayFits": "any"',
+        hint: 'give the line variants with conditions (flags, promises, mood), or mark "sayFits": "any" when it fits every way in',
       });
   }
   return out;

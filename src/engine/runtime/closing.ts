@@ -1,7 +1,6 @@
-import { pickText } from '../format/localized-text';
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario } from '../format/scenario-schema';
-import { PROMISE_KEPT_RULE, findPromise } from './promises';
+import { PROMISE_KEPT_RULE, promiseQuote } from './promises';
 import type { Evidence, SessionState } from './types';
 
 /** Evidence only the end of an attempt can give: expectations that never came, promises left pending. */
@@ -39,7 +38,7 @@ export function closingEvidence(scenario: Scenario, rubric: Rubric, state: Sessi
   }
   for (const p of state.promises) {
     if (p.status !== 'pending' || !rubric.rules[PROMISE_KEPT_RULE]) continue;
-    const quote = pickText(findPromise(scenario, p.id), state.locale) || p.id;
+    const quote = promiseQuote(scenario, p, p.id, state.locale);
     out.push({
       turn: last,
       rule: PROMISE_KEPT_RULE,

@@ -45,6 +45,6 @@ export function shownResponses(
   return displayOrder(seed, node, responses.length).map((i) => responses[i]!);
 }
 
-/** A fresh seed for a new attempt: the caller draws it, so the engine itself stays free of randomness. */
+/** A valid seed: the caller draws it (the engine itself uses no randomness). */
 export const isSeed = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;

@@ -21,8 +21,7 @@ export function settlePromises(
 ): { promises: PromiseRecord[]; effects: Effect[]; evidence: Evidence[] } {
   const effects: Effect[] = [];
   const evidence: Evidence[] = [];
-  const quoteOf = (id: string) =>
-    latestPromise(next, id)?.said ?? (pickText(findPromise(scenario, id), locale) || id);
+  const quoteOf = (id: string) => promiseQuote(scenario, latestPromise(next, id), id, locale);
   const add = (rule: string, verdict: 'met' | 'violated', id: string) => {
     if (rubric.rules[rule])
       evidence.push({
@@ -68,4 +67,21 @@ export function findPromise(scenario: Scenario, id: string) {
   for (const node of Object.values(scenario.nodes))
     for (const r of node.responses ?? []) if (r.promise?.id === id) return r.promise.what;
   return undefined;
+}
+
+/**
+ * What the debrief quotes for a promise: the trainee's own words for a typed one, else the text of
+ * the response that actually made it (several responses may make promises with the same id).
+ */
+export function promiseQuote(
+  scenario: Scenario,
+  record: PromiseRecord | undefined,
+  id: string,
+  locale: string,
+): string {
+  if (record?.said) return record.said;
+  const made = record
+    ? scenario.nodes[record.madeAt.node]?.responses?.find((r) => r.id === record.madeAt.response)?.promise
+    : undefined;
+  return pickText(made?.what ?? findPromise(scenario, id), locale) || id;
 }

@@ -2,6 +2,9 @@ import { compiledFor, localeFamily, type CompiledSet } from './compile';
 import { isNegated } from './negation';
 import { clauseAt, clauses, sentences, type Span } from './segment';
 import type { Candidate, CueSource, Evidence, Family, ReplyAnalysis, ReplyInput, Verdict } from './types';
+import { predict, type LoadedModel } from './model/classifier';
+import { defaultModel } from './model/default-model';
+import { OPENING_ONLY } from './model/labels';
 
 export type { CueSource, Evidence, ReplyAnalysis, ReplyInput, Verdict } from './types';
 
@@ -24,7 +27,21 @@ function pickFamily(locale: string, text: string): Family {
   return declared;
 }
 
-function scanCues(text: string, sents: Span[], family: Family, set: CompiledSet, out: Candidate[]): void {
+/**
+ * Cue matches the structure rejected (negated, a dismissive "sorry you feel that way", a "sorry?"
+ * that asks to repeat): the learned model may not add these back, since the words say the opposite.
+ */
+type Vetoes = Set<string>;
+const vetoKey = (rule: string, verdict: string) => `${rule}:${verdict}`;
+
+function scanCues(
+  text: string,
+  sents: Span[],
+  family: Family,
+  set: CompiledSet,
+  out: Candidate[],
+  vetoes: Vetoes,
+): void {
   const { fam } = set;
   for (const s of sents) {
     let clauseList: Span[] | undefined;
@@ -41,12 +58,19 @@ function scanCues(text: string, sents: Span[], family: Family, set: CompiledSet,
         if (cue.negatable) {
           clauseList ??= clauses(s, family);
           const cl = clauseAt(clauseList, start, s);
-          if (isNegated(cl.text, start - cl.start, family, fam)) continue;
+          if (isNegated(cl.text, start - cl.start, family, fam)) {
+            vetoes.add(vetoKey(cue.rule, cue.verdict));
+            continue;
+          }
         }
         if (cue.rule === 'apology.sincere' && cue.name !== 'company cue') {
           const after = text.slice(end, Math.min(s.end + 40, text.length));
-          if (fam.dismissiveApology.test(text.slice(start, Math.min(s.end, start + 60)))) continue;
+          if (fam.dismissiveApology.test(text.slice(start, Math.min(s.end, start + 60)))) {
+            vetoes.add(vetoKey(cue.rule, cue.verdict));
+            continue;
+          }
           if (fam.clarifyAfterApology.test(after)) {
+            vetoes.add(vetoKey(cue.rule, cue.verdict));
             // "Sorry, I didn't catch that" asks the customer to repeat: a clarifying move, not an apology.
             out.push({
               rule: 'listening.clarify-gently',
@@ -208,6 +232,9 @@ function suppress(cands: Candidate[]): Candidate[] {
   const drop = new Set<string>();
   if (has('resolution.no-overpromise', 'violated')) drop.add('resolution.concrete-commitment');
   if (has('resolution.confirm-close', 'met')) drop.add('resolution.get-consent');
+  // Blaming a colleague or the system while "chasing it up" is not owning the problem.
+  if (has('apology.no-excuses', 'violated') || has('etiquette.no-disparage', 'violated'))
+    drop.add('resolution.ownership');
   return cands.filter((c) => !(c.verdict === 'met' && drop.has(c.rule)));
 }
 
@@ -232,20 +259,83 @@ function outputLocale(declared: string, family: Family): string {
   return family === 'zh' ? 'zh-CN' : 'en';
 }
 
-export function analyzeReply(input: ReplyInput, rubric?: CueSource): ReplyAnalysis {
+/** What the learned model reads that the cues did not: it generalises to phrasings no cue lists. */
+function modelCandidates(
+  model: LoadedModel,
+  text: string,
+  family: Family,
+  position: string | undefined,
+  cands: Candidate[],
+  vetoes: Vetoes,
+): void {
+  const opening = position === 'opening';
+  const cues = cands.map((c) => ({ rule: c.rule, verdict: c.verdict, start: c.start, end: c.end }));
+  const sents = sentences(text, family);
+  // "It's not your fault" / "不是您的错": a fault the words deny is not a fault.
+  const denied = (at: number) => {
+    const sentence = sents.find((s) => at >= s.start && at < s.end);
+    if (!sentence) return false;
+    const clause = clauseAt(clauses(sentence, family), at, sentence);
+    return isNegated(clause.text, at - clause.start, family, fam);
+  };
+  const { fam } = compiledFor(family);
+  for (const hit of predict(model, family, text, opening, cues)) {
+    if (OPENING_ONLY.has(hit.rule) && !opening) continue;
+    if (vetoes.has(vetoKey(hit.rule, hit.verdict))) continue;
+    if (hit.verdict === 'violated' && hit.end > hit.start && denied(hit.start)) continue;
+    if (cands.some((c) => c.rule === hit.rule && c.verdict === hit.verdict)) continue;
+    const empty = hit.end <= hit.start;
+    cands.push({
+      rule: hit.rule,
+      verdict: hit.verdict,
+      cue: LEARNED_CUE,
+      start: empty ? 0 : hit.start,
+      end: empty ? text.length : hit.end,
+    });
+  }
+}
+
+export const LEARNED_CUE = 'learned model';
+
+/** The cue families' findings alone, as the model sees them (its training uses the same call). */
+export function cueFindings(
+  input: ReplyInput,
+  rubric?: CueSource,
+): { family: Family; cues: Candidate[]; vetoes: Vetoes } {
+  const declared = typeof input?.locale === 'string' ? input.locale : 'en';
+  const raw = typeof input?.text === 'string' ? input.text : '';
+  const text = raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw;
+  const family = pickFamily(declared, text);
+  const set = compiledFor(family, rubric);
+  const sents = sentences(text, family);
+  let cands: Candidate[] = [];
+  const vetoes: Vetoes = new Set();
+  scanCues(text, sents, family, set, cands, vetoes);
+  concreteCommitments(sents, set, cands);
+  cands = contrasts(sents, set, cands);
+  structural(text, sents, family, set, input.position, cands);
+  return { family, cues: suppress(cands), vetoes };
+}
+
+/**
+ * Reads a typed reply: the cue families first (precise, and they explain themselves), then the
+ * learned model, which sees the cues' findings as features and adds what they missed.
+ */
+export function analyzeReply(
+  input: ReplyInput,
+  rubric?: CueSource,
+  model: LoadedModel | null = defaultModel(),
+): ReplyAnalysis {
   const declared = typeof input?.locale === 'string' ? input.locale : 'en';
   try {
     const raw = typeof input?.text === 'string' ? input.text : '';
     const text = raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw;
-    const family = pickFamily(declared, text);
-    const set = compiledFor(family, rubric);
-    const sents = sentences(text, family);
-    let cands: Candidate[] = [];
-    scanCues(text, sents, family, set, cands);
-    concreteCommitments(sents, set, cands);
-    cands = contrasts(sents, set, cands);
-    structural(text, sents, family, set, input.position, cands);
-    cands = suppress(cands);
+    const { family, cues, vetoes } = cueFindings({ ...input, text }, rubric);
+    let cands = cues;
+    if (model) {
+      modelCandidates(model, text, family, input.position, cands, vetoes);
+      cands = suppress(cands);
+    }
     return { ...resolve(text, cands), locale: outputLocale(declared, family) };
   } catch {
     return { hits: {}, evidence: [], locale: declared };

@@ -116,6 +116,7 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
           scenario={scenario}
           rubric={rubric}
           turns={session.state.turns}
+          openingVariant={session.state.openingVariant}
           closingEvidence={session.state.closingEvidence}
           modelAnswers={models ?? []}
           locale={locale}

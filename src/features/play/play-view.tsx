@@ -18,6 +18,7 @@ import { EndingPanel } from './ending-panel';
 import { PlayNotices } from './play-notices';
 import { PlaySettings } from './play-settings';
 import { ResponsePanel } from './response-panel';
+import { shownResponses } from '@/engine/runtime/display-order';
 import { TurnTimer } from './turn-timer';
 import { useTypingReveal } from './use-typing-reveal';
 
@@ -196,7 +197,7 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
                 <TurnTimer key={`${turn}`} seconds={node.timeLimit} running={canAnswer} onExpire={silence} />
               ) : null}
               <ResponsePanel
-                responses={node.responses}
+                responses={shownResponses(node.responses, state.seed, state.node)}
                 freeText={Boolean(node.freeText)}
                 locale={locale}
                 turn={turn}

@@ -150,6 +150,7 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
             scenario={scenario}
             rubric={rubric}
             turns={check.session.state.turns}
+            openingVariant={check.session.state.openingVariant}
             closingEvidence={check.session.state.closingEvidence}
             modelAnswers={detail.modelAnswers}
             locale={lng}

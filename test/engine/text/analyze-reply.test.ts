@@ -126,7 +126,8 @@ describe('analyzeReply', () => {
       const rubric: CueSource = {
         rules: { 'etiquette.no-dismissal': { cues: { 'zh-CN': { violated: ['这得问总部'] } } } },
       };
-      expect(zh('这得问总部。').hits['etiquette.no-dismissal']).toBeUndefined();
+      const cuesOnly = analyzeReply({ text: '这得问总部。', locale: 'zh-CN' }, undefined, null);
+      expect(cuesOnly.hits['etiquette.no-dismissal']).toBeUndefined();
       const a = analyzeReply({ text: '这得问总部。', locale: 'zh-CN' }, rubric);
       expect(a.hits['etiquette.no-dismissal']).toBe('violated');
       expect(a.evidence[0]).toMatchObject({ cue: 'company cue', quote: '这得问总部' });

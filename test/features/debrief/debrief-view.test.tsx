@@ -82,7 +82,7 @@ describe('DebriefView', () => {
     expect(screen.getByTestId('transcript-turn-1')).toHaveTextContent('Critical');
   });
 
-  it('shows how a typed reply was read', async () => {
+  it('shows a typed reply in the trainee’s words, marking the words behind each verdict, with no internal terms', async () => {
     const id = await playAttempt([
       { text: 'Good morning, I am so sorry for the wait' },
       { choice: 'promise' },
@@ -92,7 +92,11 @@ describe('DebriefView', () => {
     await screen.findByTestId('debrief');
     const turn1 = screen.getByTestId('transcript-turn-1');
     expect(turn1).toHaveTextContent('Good morning, I am so sorry for the wait');
-    expect(turn1).toHaveTextContent('We read this as:');
+    const marks = [...turn1.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks.some((m) => /sorry/i.test(m ?? ''))).toBe(true);
+    expect(turn1.textContent).not.toMatch(/Cues:|similar-text|shared:|learned model/);
+    // The authored response's feedback belongs to the authored words, not to what was typed.
+    expect(turn1).not.toHaveTextContent('A greeting and an apology first.');
   });
 
   it('answers "what if" from an earlier turn and compares it with the attempt', async () => {

@@ -17,6 +17,13 @@ async function renderPlay() {
   return view;
 }
 
+/** The number key that answers with a response, wherever this attempt's shuffled order put it. */
+const keyFor = (responseId: string) =>
+  screen
+    .getByTestId('responses')
+    .querySelector(`[data-response="${responseId}"]`)!
+    .getAttribute('aria-keyshortcuts')!;
+
 const turnShown = (turn: number) =>
   waitFor(() => expect(screen.getByTestId('responses')).toHaveAttribute('data-turn', String(turn)));
 
@@ -39,7 +46,7 @@ describe('PlayView', () => {
   it('answers with number keys, moves the meters and saves a draft at every turn', async () => {
     const user = userEvent.setup();
     await renderPlay();
-    await user.keyboard('1');
+    await user.keyboard(keyFor('greet'));
     await turnShown(2);
     expect(screen.getByTestId('conversation')).toHaveTextContent('Good morning, I am sorry for the wait');
     expect(screen.getByTestId('live-region')).toHaveTextContent('It was due on Monday.');
@@ -53,11 +60,11 @@ describe('PlayView', () => {
     const user = userEvent.setup();
     await renderPlay();
     const box = screen.getByLabelText('Or answer in your own words');
-    await user.type(box, 'Hello, 2 apologies for the delay');
+    await user.type(box, 'Good morning, 2 days late, I am so sorry for the wait');
     expect(screen.getByTestId('responses')).toHaveAttribute('data-turn', '1');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await turnShown(2);
-    expect(screen.getByTestId('conversation')).toHaveTextContent('Hello, 2 apologies for the delay');
+    expect(screen.getByTestId('conversation')).toHaveTextContent('Good morning, 2 days late, I am so sorry');
   });
 
   it('pauses (no answers while paused) and quits into an abandoned attempt', async () => {
@@ -68,7 +75,7 @@ describe('PlayView', () => {
     await user.keyboard('1');
     expect(screen.getByTestId('responses')).toHaveAttribute('data-turn', '1');
     await user.click(within(dialog).getByRole('button', { name: 'Resume' }));
-    await user.keyboard('1');
+    await user.keyboard(keyFor('greet'));
     await turnShown(2);
 
     await user.click(screen.getByTestId('quit'));
@@ -86,7 +93,7 @@ describe('PlayView', () => {
   it('resumes a reloaded attempt on the same turn', async () => {
     const user = userEvent.setup();
     const first = await renderPlay();
-    await user.keyboard('1');
+    await user.keyboard(keyFor('greet'));
     await turnShown(2);
     await waitFor(async () => expect((await loadDraft())?.state.turns).toHaveLength(1));
     first.unmount();
@@ -101,7 +108,7 @@ describe('PlayView', () => {
   it('keeps the draft of a changed scenario as an abandoned attempt and starts afresh', async () => {
     const user = userEvent.setup();
     const first = await renderPlay();
-    await user.keyboard('1');
+    await user.keyboard(keyFor('greet'));
     await turnShown(2);
     await waitFor(async () => expect((await loadDraft())?.state.turns).toHaveLength(1));
     first.unmount();
@@ -122,7 +129,7 @@ describe('PlayView', () => {
   it('plays to an ending and offers the debrief', async () => {
     const user = userEvent.setup();
     await renderPlay();
-    await user.keyboard('2');
+    await user.keyboard(keyFor('blame'));
     const link = await screen.findByTestId('to-debrief');
     expect(link.getAttribute('href')).toMatch(/^#\/debrief\/[0-9a-f-]{36}$/);
     expect(screen.getByTestId('ending')).toHaveTextContent('The customer is gone for good.');
@@ -136,7 +143,7 @@ describe('PlayView', () => {
     try {
       const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
       await renderPlay();
-      await user.keyboard('1');
+      await user.keyboard(keyFor('greet'));
       await turnShown(2);
       expect(screen.getByTestId('turn-timer')).toHaveTextContent('20 seconds left');
       for (let i = 0; i < 21; i += 1) await act(async () => vi.advanceTimersByTime(1000));

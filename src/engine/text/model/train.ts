@@ -1,0 +1,181 @@
+import { cueFindings } from '../analyze-reply';
+import { extractFeatures, HASH_BITS, type ModelFamily } from './features';
+import type { PackedLabel, PackedModel } from './classifier';
+import { MODEL_LABELS, OPENING_ONLY } from './labels';
+
+export interface LabelledReply {
+  id: string;
+  group?: string;
+  locale: string;
+  text: string;
+  position?: 'opening';
+  labels: Record<string, 'met' | 'violated'>;
+  ignore?: string[];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  /** Weights kept per label after training, largest first. */
+  keep: number;
+  threshold: number;
+  seed: number;
+  /** Features seen in fewer training replies are dropped: rare n-grams only memorise. */
+  minCount: number;
+  /** Positives weigh (negatives / positives) ^ this: 0 leaves classes as they are. */
+  positiveBoost: number;
+  /** FTRL-proximal L1: drives most weights to exactly zero, so the shipped model stays small. */
+  l1: number;
+}
+
+// Chosen by grouped cross-validation on the corpus (npm run eval:text), never on the blind sets.
+export const DEFAULT_TRAINING: TrainOptions = {
+  epochs: 30,
+  learningRate: 0.3,
+  l2: 1e-3,
+  keep: 100_000,
+  threshold: 0.5,
+  seed: 20261130,
+  minCount: 2,
+  positiveBoost: 0.5,
+  l1: 40,
+};
+
+const cuesOf = (s: LabelledReply) =>
+  cueFindings({ text: s.text, locale: s.locale, ...(s.position ? { position: s.position } : {}) }).cues;
+
+export const familyOf = (locale: string): ModelFamily => (locale.startsWith('zh') ? 'zh' : 'en');
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+/**
+ * One-vs-rest logistic regression per label, trained with AdaGrad on hashed n-grams. Deterministic:
+ * the sample order comes from a seeded generator, so the same corpus always gives the same weights.
+ */
+export function trainFamily(samples: readonly LabelledReply[], family: ModelFamily, options = DEFAULT_TRAINING) {
+  const size = 1 << HASH_BITS;
+  const raw = samples.map((s) => ({
+    s,
+    opening: s.position === 'opening',
+    features: [
+      ...new Set(extractFeatures(s.text, family, s.position === 'opening', cuesOf(s)).map((f) => f.hash)),
+    ],
+  }));
+  const counts = new Uint32Array(size);
+  for (const d of raw) for (const f of d.features) counts[f]! += 1;
+  const data = raw.map((d) => ({ ...d, features: d.features.filter((f) => counts[f]! >= options.minCount) }));
+  const packed: PackedLabel[] = [];
+  const random = mulberry32(options.seed);
+  for (const label of MODEL_LABELS) {
+    const usable = data.filter(
+      (d) => !(d.s.ignore ?? []).includes(label.rule) && (!OPENING_ONLY.has(label.rule) || d.opening),
+    );
+    const target = usable.map((d) => (d.s.labels[label.rule] === label.verdict ? 1 : 0));
+    const positives = target.reduce<number>((n, y) => n + y, 0);
+    if (positives === 0) continue;
+    const posWeight = ((usable.length - positives) / positives) ** options.positiveBoost;
+    // FTRL-proximal (McMahan et al. 2013): per-coordinate rates, L1 gives exact zeros.
+    const zAcc = new Float64Array(size);
+    const nAcc = new Float64Array(size);
+    const beta = 1;
+    const weight = (f: number) => {
+      const z = zAcc[f]!;
+      if (Math.abs(z) <= options.l1) return 0;
+      return -(z - Math.sign(z) * options.l1) / ((beta + Math.sqrt(nAcc[f]!)) / options.learningRate + options.l2);
+    };
+    const order = usable.map((_, i) => i);
+    for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+      for (let i = order.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (const k of order) {
+        const feats = usable[k]!.features;
+        let z = 0;
+        for (const f of feats) z += weight(f);
+        const p = 1 / (1 + Math.exp(-z));
+        const y = target[k]!;
+        const grad = (p - y) * (y === 1 ? posWeight : 1);
+        for (const f of feats) {
+          const n = nAcc[f]!;
+          const sigma = (Math.sqrt(n + grad * grad) - Math.sqrt(n)) / options.learningRate;
+          zAcc[f]! += grad - sigma * weight(f);
+          nAcc[f] = n + grad * grad;
+        }
+      }
+    }
+    const w = new Float64Array(size);
+    for (let f = 0; f < size; f += 1) w[f] = weight(f);
+    const bias = 0;
+    packed.push(pack(label, w, bias, options));
+  }
+  return packed;
+}
+
+function pack(
+  label: { rule: string; verdict: 'met' | 'violated' },
+  w: Float64Array,
+  bias: number,
+  options: TrainOptions,
+): PackedLabel {
+  const ranked = Array.from(w.keys())
+    .filter((i) => w[i] !== 0)
+    .sort((a, b) => Math.abs(w[b]!) - Math.abs(w[a]!) || a - b)
+    .slice(0, options.keep)
+    .sort((a, b) => a - b);
+  const scale = Math.max(1e-9, ...ranked.map((i) => Math.abs(w[i]!)));
+  const idx = new Uint16Array(ranked);
+  const q = new Int8Array(ranked.map((i) => Math.round((w[i]! / scale) * 127)));
+  return {
+    rule: label.rule,
+    verdict: label.verdict,
+    bias: Math.round(bias * 1e4) / 1e4,
+    scale: Math.round(scale * 1e4) / 1e4,
+    threshold: options.threshold,
+    idx: toBase64(new Uint8Array(idx.buffer)),
+    w: toBase64(new Uint8Array(q.buffer)),
+  };
+}
+
+/** A short content hash of the weights, so stored readings name the model that made them. */
+function versionOf(families: PackedModel['families']): string {
+  const text = JSON.stringify(families);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `model-${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+export function train(samples: readonly LabelledReply[], options = DEFAULT_TRAINING): PackedModel {
+  const families = {
+    zh: trainFamily(
+      samples.filter((s) => familyOf(s.locale) === 'zh'),
+      'zh',
+      options,
+    ),
+    en: trainFamily(
+      samples.filter((s) => familyOf(s.locale) === 'en'),
+      'en',
+      options,
+    ),
+  };
+  return { version: versionOf(families), families };
+}
