@@ -283,6 +283,8 @@ function modelCandidates(
     if (OPENING_ONLY.has(hit.rule) && !opening) continue;
     if (vetoes.has(vetoKey(hit.rule, hit.verdict))) continue;
     if (hit.verdict === 'violated' && hit.end > hit.start && denied(hit.start)) continue;
+    // These fail an attempt outright: the model alone must be sure before it says so.
+    if (CRITICAL_IN_TEXT.has(hit.rule) && hit.probability < CRITICAL_CONFIDENCE) continue;
     if (cands.some((c) => c.rule === hit.rule && c.verdict === hit.verdict)) continue;
     const empty = hit.end <= hit.start;
     cands.push({
@@ -296,6 +298,8 @@ function modelCandidates(
 }
 
 export const LEARNED_CUE = 'learned model';
+const CRITICAL_IN_TEXT = new Set(['etiquette.no-blame', 'etiquette.no-dismissal']);
+const CRITICAL_CONFIDENCE = 0.8;
 
 /** The cue families' findings alone, as the model sees them (its training uses the same call). */
 export function cueFindings(

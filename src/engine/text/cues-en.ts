@@ -20,6 +20,25 @@ const THIRD =
 const INFO =
   '(?:order|account|reference|booking|ticket|case|policy|membership|tracking|card|phone|mobile|contact|customer|flight|serial|model|meter|invoice) ?(?:number|no\\.?|ID|details?|reference)|(?:full )?name|postcode|post code|zip(?: code)?|date of birth|address|email(?: address)?|surname|last four digits';
 const EXTRA: CueDef[] = [
+  // A colleague "was too busy" or "forgot": the trainee explains the failure away by running them down.
+  ...(['apology.no-excuses', 'etiquette.no-disparage'] as const).map((rule) =>
+    c(
+      rule,
+      'violated',
+      'a colleague let you down',
+      new RegExp(
+        `\\b(?:${COLLEAGUE}|agent (?:no\\.? ?)?\\d+|\\d{3,5})\\b[^.,;!?]{0,30}\\b(?:forgot|was too busy|were too busy|got too busy|was swamped|didn't bother|dropped the ball|missed it|slipped (?:his|her|their) mind)`,
+        'i',
+      ),
+    ),
+  ),
+  // Saying what is happening while checking: the customer is not left in silence.
+  c(
+    'etiquette.responsiveness',
+    'met',
+    'talking through a wait',
+    /\b(?:one|just a|bear with me (?:for )?a) (?:moment|sec(?:ond)?|minute)\b|\bbear with me\b|\b(?:let me|I'll|I will|I'm going to|I'm just going to|while I) (?:just )?(?:check|look (?:it|that|this) up|pull up|have a look)\b|\bI'm (?:just )?(?:checking|looking (?:it|that|this) up)\b/i,
+  ),
   // listening
   c(
     'listening.paraphrase',

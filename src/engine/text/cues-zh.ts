@@ -17,6 +17,24 @@ const WHO_TEAM = '(?:部门|团队|仓库|他们|那边|物流|售后|总部)';
 const INFO =
   '(?:订单号|单号|运单号|快递单号|手机号(?:码)?|电话(?:号码)?|联系方式|号码|账号|账户|户号|卡号|姓名|名字|地址|身份证(?:号)?|房号|门牌号|工单号|航班号|票号|车牌号|型号|截图|照片|凭证|发票|购买记录)';
 const EXTRA: CueDef[] = [
+  // A colleague "was too busy" or "forgot": the trainee explains the failure away by running them down.
+  ...(['apology.no-excuses', 'etiquette.no-disparage'] as const).map((rule) =>
+    c(
+      rule,
+      'violated',
+      'a colleague let you down',
+      new RegExp(
+        `(?:${WHO_COLLEAGUE}|\\d{3,5}(?:号)?|值班的|前台|维修班)[^,，。！？]{0,10}(?:太忙|忙忘了|忙不过来|忘了|忘记|没注意|漏了|给漏|没看到|没跟进|偷懒|没上心)`,
+      ),
+    ),
+  ),
+  // Saying what is happening while checking: the customer is not left in silence.
+  c(
+    'etiquette.responsiveness',
+    'met',
+    'talking through a wait',
+    /(?:请|麻烦)?您?(?:稍等|稍候|稍等片刻|别挂)|我(?:这就|马上|现在)?(?:帮您|给您)?(?:查|看)(?:一下|一查|一看|看)/,
+  ),
   // listening
   c(
     'listening.paraphrase',
