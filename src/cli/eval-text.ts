@@ -16,7 +16,8 @@ const SETS = 'test/fixtures/freetext';
 const FOLDS = 5;
 const perRuleWanted = process.argv.includes('--per-rule');
 
-const read = (dir: string, file: string) => parseCorpus(readFileSync(join(dir, file), 'utf8'), join(dir, file));
+const read = (dir: string, file: string) =>
+  parseCorpus(readFileSync(join(dir, file), 'utf8'), join(dir, file));
 const corpus = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.jsonl'))
   .sort()
@@ -31,7 +32,11 @@ function foldOf(item: LabelledReply): number {
 
 type Mode = 'cues' | 'model' | 'both';
 function read1(item: LabelledReply, model: LoadedModel | null, mode: Mode): Record<string, string> {
-  const input = { text: item.text, locale: item.locale, ...(item.position ? { position: item.position } : {}) };
+  const input = {
+    text: item.text,
+    locale: item.locale,
+    ...(item.position ? { position: item.position } : {}),
+  };
   const analysis = analyzeReply(input, undefined, mode === 'cues' ? null : model);
   if (mode !== 'model') return analysis.hits;
   return Object.fromEntries(
@@ -40,7 +45,9 @@ function read1(item: LabelledReply, model: LoadedModel | null, mode: Mode): Reco
 }
 
 function line(name: string, s: { precision: number; recall: number }, n: number) {
-  console.log(`${name.padEnd(34)} precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} items ${n}`);
+  console.log(
+    `${name.padEnd(34)} precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} items ${n}`,
+  );
 }
 
 function printPerRule(perRule: Map<string, Tally>) {
@@ -61,7 +68,8 @@ const predictions: Record<Mode, Map<string, Record<string, string>>> = {
 for (let fold = 0; fold < FOLDS; fold += 1) {
   const model = loadModel(train(corpus.filter((c) => foldOf(c) !== fold)));
   for (const item of corpus.filter((c) => foldOf(c) === fold))
-    for (const mode of ['cues', 'model', 'both'] as const) predictions[mode].set(item.id, read1(item, model, mode));
+    for (const mode of ['cues', 'model', 'both'] as const)
+      predictions[mode].set(item.id, read1(item, model, mode));
 }
 for (const mode of ['cues', 'model', 'both'] as const) {
   const s = scoreSet(corpus, predictions[mode]);

@@ -61,9 +61,13 @@ for (const file of files) {
   if (!quiet) {
     console.log(`${shown}: guessing ${strategyLine(report)}`);
     const curve = report.best?.result.moodCurve ?? [];
-    console.log(`${shown}: best path anger/trust by turn: ${curve.map((m) => `${Math.round(m.anger)}/${Math.round(m.trust)}`).join(' ')}`);
+    console.log(
+      `${shown}: best path anger/trust by turn: ${curve.map((m) => `${Math.round(m.anger)}/${Math.round(m.trust)}`).join(' ')}`,
+    );
     const twoWay = defensibleDecisions(loaded.scenario, rubric.rubric);
-    console.log(`${shown}: decisions on the best path with two clean passing responses: ${twoWay.length} [${twoWay.join(', ')}]`);
+    console.log(
+      `${shown}: decisions on the best path with two clean passing responses: ${twoWay.length} [${twoWay.join(', ')}]`,
+    );
   }
   libraryTells.push(tells(loaded.scenario, rubric.rubric));
 }

@@ -46,7 +46,8 @@ export function toRecordTurn(turn: TurnRecord): RecordTurn {
     msToAnswer: input.msToAnswer ?? null,
   };
   if ('silence' in input) return { ...base, silence: true };
-  if ('text' in input) return { ...base, text: input.text, ...(turn.reading ? { reading: turn.reading } : {}) };
+  if ('text' in input)
+    return { ...base, text: input.text, ...(turn.reading ? { reading: turn.reading } : {}) };
   return base;
 }
 
@@ -54,7 +55,8 @@ export function toRecordTurn(turn: TurnRecord): RecordTurn {
 export function toTraineeInput(turn: RecordTurn): TraineeInput {
   const ms = turn.msToAnswer === null ? {} : { msToAnswer: turn.msToAnswer };
   if (turn.silence) return { silence: true, ...ms };
-  if (turn.text !== undefined) return { text: turn.text, ...(turn.reading ? { reading: turn.reading } : {}), ...ms };
+  if (turn.text !== undefined)
+    return { text: turn.text, ...(turn.reading ? { reading: turn.reading } : {}), ...ms };
   return { choice: turn.responseId ?? '', ...ms };
 }
 

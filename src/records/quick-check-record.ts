@@ -60,7 +60,15 @@ const TRAINEE_KEYS = new Set(['id', 'name']);
 const SCENARIO_KEYS = new Set(['id', 'version', 'contentHash']);
 const RUBRIC_KEYS = new Set(['id', 'hash']);
 const TURN_KEYS = new Set(['node', 'responseId', 'text', 'silence', 'reading', 'at', 'msToAnswer']);
-const READING_KEYS = new Set(['analyser', 'evidence', 'responseId', 'confidence', 'shared', 'opposed', 'similarity']);
+const READING_KEYS = new Set([
+  'analyser',
+  'evidence',
+  'responseId',
+  'confidence',
+  'shared',
+  'opposed',
+  'similarity',
+]);
 const READ_EVIDENCE_KEYS = new Set(['rule', 'verdict', 'cue', 'quote']);
 const RESULT_KEYS = new Set([
   'scores',

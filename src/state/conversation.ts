@@ -64,7 +64,8 @@ export function conversationLines(scenario: Scenario, state: SessionState): Line
       continue;
     }
     const reply = node?.responses?.find((r) => r.id === turn.responseId)?.reply;
-    if (turn.customer?.reply === 'response' && reply) lines.push(reactionLine(`r${turn.turn}`, turn.node, reply));
+    if (turn.customer?.reply === 'response' && reply)
+      lines.push(reactionLine(`r${turn.turn}`, turn.node, reply));
     const stop = turn.route[turn.route.length - 1];
     if (stop) push(customerLine(scenario, stop, `c${turn.turn}`, turn.customer?.variant ?? 0));
   }

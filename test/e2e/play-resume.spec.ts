@@ -47,7 +47,10 @@ test.describe('an attempt in progress', () => {
       choices.slice(0, 1).map((choice) => ({ choice })),
       { now: () => 0 },
     );
-    const say = sayText(c!.scenario.nodes[session.state.node], session.state.turns[0]?.customer?.variant ?? 0);
+    const say = sayText(
+      c!.scenario.nodes[session.state.node],
+      session.state.turns[0]?.customer?.variant ?? 0,
+    );
     if (say) await expect(page.getByTestId('customer-line').last()).toHaveText(pickText(say, 'zh-CN'));
     await expect(page.getByTestId('responses')).toHaveAttribute('data-turn', '2');
     await expect(page.getByRole('button', { name: '暂停' })).toBeVisible();

@@ -21,7 +21,9 @@ describe('a customer who reacts', () => {
   it('accepts reply and say variants in the format, through the fast path and zod alike', () => {
     const loaded = loadScenario(JSON.stringify(reactive()));
     expect(loaded.ok).toBe(true);
-    const bad = loadScenario(JSON.stringify({ ...reactive(), nodes: { ...reactive().nodes, x: { say: [] } } }));
+    const bad = loadScenario(
+      JSON.stringify({ ...reactive(), nodes: { ...reactive().nodes, x: { say: [] } } }),
+    );
     expect(bad.ok).toBe(false);
   });
 

@@ -49,7 +49,10 @@ export function fakeScenario(partial: Partial<Scenario> = {}): Scenario {
       },
       facts: {
         say: [
-          { if: { anger: { gte: 75 } }, text: { en: 'My fault? So what now?', 'zh-CN': '怪我？那现在怎么办？' } },
+          {
+            if: { anger: { gte: 75 } },
+            text: { en: 'My fault? So what now?', 'zh-CN': '怪我？那现在怎么办？' },
+          },
           { text: { en: 'So what now?', 'zh-CN': '那现在怎么办？' } },
         ],
         when: [{ if: { anger: { gte: 90 } }, next: 'regulator' }],

@@ -67,7 +67,11 @@ describe('say-line lint', () => {
   it('warns when one line follows both a critical fault and none, unless marked as fitting', () => {
     const s = fakeScenario();
     s.nodes.facts!.say = { en: 'So what now?', 'zh-CN': '那现在怎么办？' };
-    expect(codes(s).filter((d) => d.code === 'W_SAY_ASSUMES').map((d) => d.path)).toEqual(['/nodes/facts/say']);
+    expect(
+      codes(s)
+        .filter((d) => d.code === 'W_SAY_ASSUMES')
+        .map((d) => d.path),
+    ).toEqual(['/nodes/facts/say']);
     s.nodes.facts!.sayFits = 'any';
     expect(codes(s).filter((d) => d.code === 'W_SAY_ASSUMES')).toEqual([]);
   });
@@ -78,7 +82,9 @@ describe('say-line lint', () => {
       { if: { flag: 'never-set' }, text: 'a' },
       { if: { anger: { gt: 100 } }, text: 'b' },
     ];
-    const found = codes(s).filter((d) => d.code.startsWith('W_VARIANT') || d.code === 'W_NO_FALLBACK_VARIANT');
+    const found = codes(s).filter(
+      (d) => d.code.startsWith('W_VARIANT') || d.code === 'W_NO_FALLBACK_VARIANT',
+    );
     expect(found.map((d) => d.code)).toEqual(['W_VARIANT_NEVER', 'W_VARIANT_NEVER', 'W_NO_FALLBACK_VARIANT']);
   });
 });
@@ -91,8 +97,10 @@ describe('promise lint', () => {
     vague.promise = { id: 'guarantee', what: 'fixed today, guaranteed', due: { turns: 1 } };
     expect(codes(s).filter((d) => d.code === 'W_PROMISE_NEVER_KEPT')).toEqual([]);
     vague.rules = {};
-    expect(codes(s).filter((d) => d.code === 'W_PROMISE_NEVER_KEPT').map((d) => d.message)).toEqual([
-      "promise 'guarantee' is made but no response keeps it",
-    ]);
+    expect(
+      codes(s)
+        .filter((d) => d.code === 'W_PROMISE_NEVER_KEPT')
+        .map((d) => d.message),
+    ).toEqual(["promise 'guarantee' is made but no response keeps it"]);
   });
 });

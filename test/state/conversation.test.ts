@@ -28,12 +28,21 @@ describe('conversationLines', () => {
   });
 
   it('shows a typed reply as typed and a silence without repeating the customer', () => {
-    const session = replay(scenario, rubric, [{ text: "Good morning, I'm so sorry for the wait, let me check that for you." }, { silence: true }], {
-      analyser: freeTextAnalyser,
-      now: () => 0,
-    });
+    const session = replay(
+      scenario,
+      rubric,
+      [{ text: "Good morning, I'm so sorry for the wait, let me check that for you." }, { silence: true }],
+      {
+        analyser: freeTextAnalyser,
+        now: () => 0,
+      },
+    );
     const lines = conversationLines(scenario, session.state);
-    expect(lines[1]).toMatchObject({ kind: 'trainee', text: "Good morning, I'm so sorry for the wait, let me check that for you.", typed: true });
+    expect(lines[1]).toMatchObject({
+      kind: 'trainee',
+      text: "Good morning, I'm so sorry for the wait, let me check that for you.",
+      typed: true,
+    });
     expect(lines.at(-1)).toMatchObject({ kind: 'silence', turn: 2 });
   });
 });

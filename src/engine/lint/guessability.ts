@@ -92,7 +92,12 @@ export function playNaiveStrategies(scenario: Scenario, rubric: Rubric, randomRu
   let total = 0;
   let passes = 0;
   for (let run = 0; run < randomRuns; run += 1) {
-    const result = play(scenario, rubric, scenario.locales[0] ?? 'en', (rs) => rs[Math.floor(random() * rs.length)]!);
+    const result = play(
+      scenario,
+      rubric,
+      scenario.locales[0] ?? 'en',
+      (rs) => rs[Math.floor(random() * rs.length)]!,
+    );
     total += result.overall;
     if (result.passed) passes += 1;
   }

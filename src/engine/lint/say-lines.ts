@@ -63,7 +63,11 @@ export function sayProblems(scenario: Scenario, rubric: Rubric): SayProblem[] {
       say.forEach((v, i) => {
         const path = ['nodes', id, 'say', i];
         if (fallback >= 0 && i > fallback) {
-          out.push({ code: 'W_VARIANT_NEVER', message: `variant ${i} comes after an unconditional one`, path });
+          out.push({
+            code: 'W_VARIANT_NEVER',
+            message: `variant ${i} comes after an unconditional one`,
+            path,
+          });
           return;
         }
         if (!v.if || 'not' in v.if || 'any' in v.if) return;

@@ -17,7 +17,8 @@ export function forEachText(scenario: Scenario, visit: TextVisitor): void {
   each(scenario.customer.name, () => ['customer', 'name']);
   for (const id in scenario.nodes) {
     const node = scenario.nodes[id]!;
-    if (Array.isArray(node.say)) node.say.forEach((v, i) => each(v.text, () => ['nodes', id, 'say', i, 'text']));
+    if (Array.isArray(node.say))
+      node.say.forEach((v, i) => each(v.text, () => ['nodes', id, 'say', i, 'text']));
     else each(node.say, () => ['nodes', id, 'say']);
     each(node.note, () => ['nodes', id, 'note']);
     each(node.unclear, () => ['nodes', id, 'unclear']);

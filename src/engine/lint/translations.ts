@@ -52,7 +52,8 @@ export function checkTranslations(scenario: Scenario): {
     const responses = node.responses ?? [];
     for (let i = 0; i < responses.length; i += 1) {
       const r = responses[i]!;
-      if (complete(r.text) && complete(r.feedback) && complete(r.promise?.what) && complete(r.reply)) continue;
+      if (complete(r.text) && complete(r.feedback) && complete(r.promise?.what) && complete(r.reply))
+        continue;
       check(r.reply, () => ['nodes', id, 'responses', i, 'reply']);
       check(r.text, () => ['nodes', id, 'responses', i, 'text']);
       check(r.feedback, () => ['nodes', id, 'responses', i, 'feedback']);

@@ -22,7 +22,7 @@ export function sayText(node: ScenarioNode | undefined, variant = 0): LocalizedT
 /** What a customer says to a typed reply that cannot be placed, when the node has no `unclear` line. */
 export const DEFAULT_UNCLEAR: LocalizedText = {
   'zh-CN': '不好意思，您这是什么意思？能说清楚一点吗？',
-  en: "Sorry, what do you mean? Can you say that more plainly?",
+  en: 'Sorry, what do you mean? Can you say that more plainly?',
 };
 
 /**
@@ -30,7 +30,10 @@ export const DEFAULT_UNCLEAR: LocalizedText = {
  * the variant chosen on arriving at that node (an unclear reply or a silence leaves it unchanged).
  */
 export function variantBefore(
-  state: { openingVariant?: number; turns: ReadonlyArray<{ customer?: { reply: string | null; variant: number } }> },
+  state: {
+    openingVariant?: number;
+    turns: ReadonlyArray<{ customer?: { reply: string | null; variant: number } }>;
+  },
   turn: number,
 ): number {
   for (let i = turn - 2; i >= 0; i -= 1) {

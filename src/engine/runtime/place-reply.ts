@@ -22,13 +22,18 @@ export interface Placement {
 /** Below this a reply is not placed: the customer asks what the trainee means. */
 export const MIN_PLACEMENT_CONFIDENCE = 0.75;
 const SIMILARITY_WEIGHT = 2;
-// A response's merit (or fault) that the reply does not show counts a little against it.
-const UNMATCHED_TAG = 0.25;
+// A response's merit that the reply does not show counts a little against it; a fault it does not
+// commit counts more, and a critical one rules the branch out: the customer must not react to an
+// insult that was never said.
+const UNMATCHED_MERIT = 0.25;
+const UNMATCHED_FAULT = 0.5;
+const UNMATCHED_CRITICAL = 2;
 
 function scoreAgainst(
   hits: ReadonlyMap<string, 'met' | 'violated'>,
   response: ScenarioResponse,
   similarity: number,
+  rubric: Rubric,
 ): { score: number; shared: string[]; opposed: string[] } {
   const tags = response.rules ?? {};
   const shared: string[] = [];
@@ -40,8 +45,12 @@ function scoreAgainst(
     else if (tagVerdict !== undefined || verdict === 'violated') opposed.push(rule);
   }
   let unmatched = 0;
-  for (const rule of Object.keys(tags)) if (!hits.has(rule)) unmatched += 1;
-  const score = shared.length - opposed.length - UNMATCHED_TAG * unmatched + SIMILARITY_WEIGHT * similarity;
+  for (const [rule, n] of Object.entries(tags)) {
+    if (hits.has(rule)) continue;
+    unmatched +=
+      n > 0 ? UNMATCHED_MERIT : rubric.rules[rule]?.critical ? UNMATCHED_CRITICAL : UNMATCHED_FAULT;
+  }
+  const score = shared.length - opposed.length - unmatched + SIMILARITY_WEIGHT * similarity;
   return { score, shared, opposed };
 }
 
@@ -62,10 +71,13 @@ export function placeReply(
   const criticals = [...hits].filter(([rule, v]) => v === 'violated' && rubric.rules[rule]?.critical);
   const scored = responses.map((response) => {
     const sim = similarity(pickText(response.text, locale));
-    return { response, sim, ...scoreAgainst(hits, response, sim) };
+    return { response, sim, ...scoreAgainst(hits, response, sim, rubric) };
   });
   const best = (list: typeof scored) =>
-    list.reduce<(typeof scored)[number] | undefined>((a, b) => (a === undefined || b.score > a.score ? b : a), undefined);
+    list.reduce<(typeof scored)[number] | undefined>(
+      (a, b) => (a === undefined || b.score > a.score ? b : a),
+      undefined,
+    );
 
   if (criticals.length > 0) {
     const sharing = scored.filter((s) => criticals.some(([rule]) => (s.response.rules?.[rule] ?? 0) < 0));
@@ -83,7 +95,8 @@ export function placeReply(
     };
   }
   const chosen = best(scored);
-  if (!chosen) return { responseId: null, confidence: 0, shared: [], opposed: [], similarity: 0, critical: false };
+  if (!chosen)
+    return { responseId: null, confidence: 0, shared: [], opposed: [], similarity: 0, critical: false };
   const placed = chosen.score >= MIN_PLACEMENT_CONFIDENCE && (chosen.shared.length > 0 || chosen.sim >= 0.5);
   return {
     responseId: placed ? chosen.response.id : null,

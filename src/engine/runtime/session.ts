@@ -223,7 +223,12 @@ function readReply(
     { text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) },
     session.rubric,
   );
-  const found = analysis.evidence.map((e) => ({ rule: e.rule, verdict: e.verdict, cue: e.cue, quote: e.quote }));
+  const found = analysis.evidence.map((e) => ({
+    rule: e.rule,
+    verdict: e.verdict,
+    cue: e.cue,
+    quote: e.quote,
+  }));
   const placed = placeReply(
     found,
     responses,
@@ -313,11 +318,7 @@ function authorEvidence(response: ScenarioResponse, rubric: Rubric, turn: number
   }));
 }
 
-function detectorEvidence(
-  found: ReplyReading['evidence'],
-  rubric: Rubric,
-  turn: number,
-): Evidence[] {
+function detectorEvidence(found: ReplyReading['evidence'], rubric: Rubric, turn: number): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const item of found) {

@@ -1,16 +1,17 @@
 import type { ReplyAnalyser } from '../runtime/types';
 import { analyzeReply } from './analyze-reply';
+import { MODEL_VERSION } from './model/default-model';
 import { textSimilarity } from './similarity';
 
 /** Bump when the cues change what a reply reads as: stored readings name the version that made them. */
-export const CUE_VERSION = 'cues-3';
+export const CUE_VERSION = 'cues-4';
 
 /**
  * The free-text analyser as the runtime consumes it. Sessions take it through their options so the
  * browser loads its cue lists only when a scenario lets the trainee type.
  */
 export const freeTextAnalyser: ReplyAnalyser = {
-  version: CUE_VERSION,
+  version: `${CUE_VERSION}+${MODEL_VERSION}`,
   analyse: analyzeReply,
   similarity: textSimilarity,
 };

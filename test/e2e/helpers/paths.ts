@@ -94,11 +94,14 @@ export function expected(c: ScenarioCase, choices: string[]): Expected {
   return { overall: Math.round(result.overall), principles, passed: result.passed, outcome: result.outcome };
 }
 
-/** Before each choice: the node the customer is on and the number key that picks the choice. */
+/**
+ * Before each choice: the turn and the node the customer is on. The number key is read from the
+ * page, since every attempt shows the responses in its own shuffled order.
+ */
 export function keyPlan(
   c: ScenarioCase,
   choices: string[],
-): Array<{ turn: number; node: string; key: string; choice: string }> {
+): Array<{ turn: number; node: string; choice: string }> {
   return choices.map((choice, i) => {
     const session = replay(
       c.scenario,
@@ -107,9 +110,8 @@ export function keyPlan(
       { now: () => 0 },
     );
     const node = session.state.node;
-    const index = c.scenario.nodes[node]?.responses?.findIndex((r) => r.id === choice) ?? -1;
-    if (index < 0 || index > 8)
-      throw new Error(`${c.file}: choice ${choice} is not reachable by a number key at ${node}`);
-    return { turn: i + 1, node, key: String(index + 1), choice };
+    if (!c.scenario.nodes[node]?.responses?.some((r) => r.id === choice))
+      throw new Error(`${c.file}: choice ${choice} is not offered at ${node}`);
+    return { turn: i + 1, node, choice };
   });
 }

@@ -17,13 +17,26 @@ export async function seed(page: Page, lang: 'en' | 'zh-CN' = 'en') {
   );
 }
 
-/** Presses the number key for each planned turn, waiting for the turn to be on screen first. */
-export async function playByKeyboard(page: Page, plan: Array<{ turn: number; node: string; key: string }>) {
+/** The number key this attempt shows beside a response (the order is shuffled per attempt). */
+export async function keyFor(page: Page, choice: string): Promise<string> {
+  const button = page.getByTestId('responses').locator(`[data-response="${choice}"]`);
+  const key = await button.getAttribute('aria-keyshortcuts');
+  const shown = await button.locator('.response__key').textContent();
+  expect(key, `${choice} has a number key`).toBeTruthy();
+  expect(shown?.trim(), 'the key printed beside the response is the one that answers').toBe(key);
+  return key!;
+}
+
+/** Presses the displayed number key for each planned turn, waiting for the turn to be on screen first. */
+export async function playByKeyboard(
+  page: Page,
+  plan: Array<{ turn: number; node: string; choice: string }>,
+) {
   for (const step of plan) {
     const responses = page.getByTestId('responses');
     await expect(responses).toHaveAttribute('data-turn', String(step.turn));
     await expect(responses).toHaveAttribute('data-node', step.node);
-    await page.keyboard.press(step.key);
+    await page.keyboard.press(await keyFor(page, step.choice));
   }
 }
 

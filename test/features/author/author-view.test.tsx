@@ -96,7 +96,8 @@ describe('AuthorView', () => {
     await renderWith(valid(), '情景 JSON');
     const path = await screen.findByTestId('author-best-path', {}, SLOW);
     expect(path).toHaveTextContent('您好，让您久等了，非常抱歉，我马上查。');
-    expect(screen.getByRole('status')).toHaveTextContent('未发现问题。');
+    // The small fake call is guessable (its best answers are the longest), so lint warns: no errors though.
+    expect(screen.getByRole('status')).toHaveTextContent('0 个错误');
   });
 
   it('restores the draft from localStorage and fills in a library example on request', async () => {

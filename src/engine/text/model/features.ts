@@ -88,7 +88,11 @@ export function extractFeatures(
         }
       if (run.length > 0) {
         add(`zb:^${chars[run[0]!]}`, offsets[run[0]!]!, offsets[run[0]! + 1]!);
-        add(`zb:${chars[run[run.length - 1]!]}$`, offsets[run[run.length - 1]!]!, offsets[run[run.length - 1]! + 1]!);
+        add(
+          `zb:${chars[run[run.length - 1]!]}$`,
+          offsets[run[run.length - 1]!]!,
+          offsets[run[run.length - 1]! + 1]!,
+        );
       }
       run = [];
     };
@@ -108,7 +112,8 @@ export function extractFeatures(
     const padded = `<${w.w}>`;
     if (padded.length > 4)
       for (let n = 3; n <= 5; n += 1)
-        for (let s = 0; s + n <= padded.length; s += 1) add(`c${n}:${padded.slice(s, s + n)}`, w.start, w.end);
+        for (let s = 0; s + n <= padded.length; s += 1)
+          add(`c${n}:${padded.slice(s, s + n)}`, w.start, w.end);
   }
   if (words.length > 0) add(`first:${words[0]!.w}`, words[0]!.start, words[0]!.end);
   if (/\?/.test(text)) add('\u0001question', 0, 0);

@@ -47,7 +47,9 @@ export function scoreSet(items: readonly LabelledReply[], hits: ReadonlyMap<stri
     const got = hits.get(item.id) ?? {};
     const ignore = new Set(item.ignore ?? []);
     const inScope = (rule: string) =>
-      SCORED_RULES.has(rule) && !ignore.has(rule) && (rule !== 'etiquette.greeting' || item.position === 'opening');
+      SCORED_RULES.has(rule) &&
+      !ignore.has(rule) &&
+      (rule !== 'etiquette.greeting' || item.position === 'opening');
     const rules = new Set([...Object.keys(item.labels), ...Object.keys(got)].filter(inScope));
     for (const rule of rules) {
       const want = item.labels[rule];
