@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { seed } from './helpers/ui';
+import { keyFor, seed } from './helpers/ui';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(1)</script>';
@@ -22,10 +22,15 @@ test('scenario text containing markup is shown as literal text and never runs', 
   await expect(page.locator('.customer-panel')).toContainText(IMG);
   await expect(page.getByTestId('responses')).toContainText(`Good morning ${IMG}`);
 
-  // A typed reply with markup is echoed as text too.
-  await page.getByLabel('Or answer in your own words').fill(`Hi ${IMG} ${SCRIPT}`);
+  // A typed reply with markup is echoed as text too; it says nothing the customer can place, so the
+  // customer's "unclear" line (markup too) comes back as text and the turn stays open.
+  const box = page.getByLabel('Or answer in your own words');
+  await box.fill(`Hi ${IMG} ${SCRIPT}`);
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('conversation')).toContainText(`Hi ${IMG} ${SCRIPT}`);
+  await expect(page.getByTestId('conversation')).toContainText(`Pardon ${IMG}?`);
+  await box.blur();
+  await page.keyboard.press(await keyFor(page, 'greet'));
   await expect(page.getByTestId('conversation')).toContainText(`Bye ${IMG}`);
 
   await page.getByTestId('to-debrief').click();

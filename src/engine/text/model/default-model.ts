@@ -1,5 +1,5 @@
 import { loadModel, type LoadedModel, type PackedModel } from './classifier';
-import weights from './weights.json';
+import weights from './weights.json' with { type: 'json' };
 
 let loaded: LoadedModel | null = null;
 
