@@ -33,4 +33,13 @@ describe('free-text analyser on the labelled sets (scored by evaluate.mjs)', () 
     expect(s.precision, s.report).toBeGreaterThanOrEqual(0.9);
     expect(s.recall, s.report).toBeGreaterThanOrEqual(0.85);
   });
+
+  it('holds its untuned level on blind4, written blind to the cues, the corpus and the model', () => {
+    // A regression floor, not the target: untuned, blind4 scored precision 0.89 and recall 0.73
+    // (npm run eval:text). The 0.90 / 0.85 target is not met on unseen phrasing yet.
+    const s = scoreFixture('blind4.jsonl');
+    expect(s.items).toBe(240);
+    expect(s.precision, s.report).toBeGreaterThanOrEqual(0.85);
+    expect(s.recall, s.report).toBeGreaterThanOrEqual(0.7);
+  });
 });
