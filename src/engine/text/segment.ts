@@ -46,15 +46,39 @@ const ZH_CLAUSE_END = /[，,；;！!？?。：:、…]+|\n+/g;
 const EN_SENTENCE_END = /[.!?]+(?=\s|$)|\n+/g;
 const EN_CLAUSE_END = /[,;:!?]+|\s[-–—]\s|\.(?=\s|$)|\n+/g;
 
+// Line and paragraph separators: the segmenter makes every one of them a sentence of its own, so a
+// run of them (a pasted wall of blank lines) would cost one sentence, and one pass of every cue, each.
+const HARD_BREAK = /[\n\r\u0085\u2028\u2029]+/g;
+const TRAILING_BREAKS = /[\n\r\u0085\u2028\u2029]+$/;
+
 export function sentences(text: string, family: Family): Span[] {
   const whole: Span = { start: 0, end: text.length, text };
   const seg = sentenceSegmenter(family);
   const base: Span[] = [];
-  if (seg) {
-    for (const s of seg.segment(text))
-      base.push({ start: s.index, end: s.index + s.segment.length, text: s.segment });
-  } else {
-    base.push(...splitOn(whole, family === 'zh' ? ZH_SENTENCE_END : EN_SENTENCE_END));
+  // A run of line breaks stays with the line it ends; the segmenter then sees one line at a time.
+  for (const line of splitOn(whole, HARD_BREAK)) {
+    const body = line.text.replace(TRAILING_BREAKS, '');
+    const parts: Span[] = [];
+    if (body.length === 0) parts.push(line);
+    else if (seg) {
+      for (const s of seg.segment(body))
+        parts.push({
+          start: line.start + s.index,
+          end: line.start + s.index + s.segment.length,
+          text: s.segment,
+        });
+    } else {
+      parts.push(
+        ...splitOn(
+          { ...line, end: line.start + body.length, text: body },
+          family === 'zh' ? ZH_SENTENCE_END : EN_SENTENCE_END,
+        ),
+      );
+    }
+    const last = parts[parts.length - 1];
+    if (last && last.end < line.end)
+      parts[parts.length - 1] = { start: last.start, end: line.end, text: text.slice(last.start, line.end) };
+    base.push(...parts);
   }
   if (family !== 'zh') return base;
   return base.flatMap((s) => splitOn(s, ZH_SENTENCE_END));
