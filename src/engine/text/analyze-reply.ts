@@ -285,6 +285,7 @@ function modelCandidates(
     if (hit.verdict === 'violated' && hit.end > hit.start && denied(hit.start)) continue;
     // These fail an attempt outright: the model alone must be sure before it says so.
     if (CRITICAL_IN_TEXT.has(hit.rule) && hit.probability < CRITICAL_CONFIDENCE) continue;
+    if (hit.rule === 'etiquette.no-blame' && FAULT_DENIED.test(text)) continue;
     if (cands.some((c) => c.rule === hit.rule && c.verdict === hit.verdict)) continue;
     const empty = hit.end <= hit.start;
     cands.push({
@@ -299,6 +300,9 @@ function modelCandidates(
 
 export const LEARNED_CUE = 'learned model';
 const CRITICAL_IN_TEXT = new Set(['etiquette.no-blame', 'etiquette.no-dismissal']);
+// "It's not your fault" / "不是您的错": the words clear the customer, the opposite of blaming them.
+const FAULT_DENIED =
+  /\b(?:not|isn't|wasn't|never|no)\b[^.!?]{0,15}\b(?:your|you)\b[^.!?]{0,12}\b(?:fault|doing|mistake)\b|(?:不是|并非|不怪|不能怪)(?:您|你)(?:的)?(?:错|问题|责任|原因)?/i;
 const CRITICAL_CONFIDENCE = 0.8;
 
 /** The cue families' findings alone, as the model sees them (its training uses the same call). */
