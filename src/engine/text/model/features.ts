@@ -1,3 +1,5 @@
+import { fnv1a } from '../../seeded-random';
+
 /**
  * Features the learned classifier reads: character n-grams for Chinese (no spaces to split words),
  * words, word pairs and in-word character n-grams for English (so typos still share most features).
@@ -15,14 +17,7 @@ export interface Feature {
 
 export type ModelFamily = 'zh' | 'en';
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & MASK;
-}
+const bucket = (key: string) => fnv1a(key) & MASK;
 
 // Full-width forms fold to ASCII so "ＯＫ", "，" and "," read alike; case is folded too.
 function fold(ch: string): string {
@@ -50,7 +45,7 @@ export function extractFeatures(
   cues: readonly CueFeature[] = [],
 ): Feature[] {
   const out: Feature[] = [];
-  const add = (key: string, start: number, end: number) => out.push({ hash: fnv1a(key), start, end });
+  const add = (key: string, start: number, end: number) => out.push({ hash: bucket(key), start, end });
   add('\u0001bias', 0, 0);
   if (opening) add('\u0001opening', 0, 0);
   for (const c of cues) add(`cue:${c.rule}:${c.verdict}`, c.start, c.end);

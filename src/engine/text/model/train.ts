@@ -1,4 +1,5 @@
 import { cueFindings } from '../analyze-reply';
+import { fnv1a, mulberry32 } from '../../seeded-random';
 import { extractFeatures, HASH_BITS, type ModelFamily } from './features';
 import type { PackedLabel, PackedModel } from './classifier';
 import { MODEL_LABELS, OPENING_ONLY } from './labels';
@@ -47,17 +48,6 @@ const cuesOf = (s: LabelledReply) =>
   cueFindings({ text: s.text, locale: s.locale, ...(s.position ? { position: s.position } : {}) }).cues;
 
 export const familyOf = (locale: string): ModelFamily => (locale.startsWith('zh') ? 'zh' : 'en');
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -162,13 +152,7 @@ function pack(
 
 /** A short content hash of the weights, so stored readings name the model that made them. */
 function versionOf(families: PackedModel['families']): string {
-  const text = JSON.stringify(families);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `model-${(h >>> 0).toString(16).padStart(8, '0')}`;
+  return `model-${fnv1a(JSON.stringify(families)).toString(16).padStart(8, '0')}`;
 }
 
 export function train(samples: readonly LabelledReply[], options = DEFAULT_TRAINING): PackedModel {
