@@ -16,11 +16,16 @@ import { fileURLToPath } from 'node:url';
  */
 const VALIDATION =
   /\/node_modules\/(zod|jsonc-parser)\/|\/src\/engine\/format\/((scenario|rubric|localized-text)-schema|condition|json-schema)\.ts$|\/src\/engine\/load\/(load-scenario|load-rubric|load-document|zod-issues|source-map)\.ts$|\/src\/records\/(attempt-record-schema|migrations)\.ts$/;
+const XAPI = /\/src\/records\/(xapi|outbox)\/|\/src\/state\/lrs-(bridge|config|outbox|store)\.ts$/;
 const onDemandChunks = {
   includeDependenciesRecursively: false,
   groups: [
     { name: 'on-demand-free-text', test: /\/src\/engine\/text\//, priority: 20 },
+    // xAPI statements, the outbox and the LRS client: fetched only when an LRS is configured.
+    { name: 'on-demand-xapi', test: XAPI, priority: 30 },
     { name: 'on-demand-validation', test: VALIDATION, priority: 10 },
+    // Import and export of bundles: Review's, also used to load attempts from an LRS. Never a trainee's.
+    { name: 'review-bundles', test: /\/src\/records\/(import-export|bundle)\.ts$/, priority: 5 },
     {
       name: 'trainee-shared',
       test: /\/src\/(engine|records|state|ui)\/|\/node_modules\/idb\//,

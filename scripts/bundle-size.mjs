@@ -23,7 +23,8 @@ if (!(budgetKB > 0)) {
 }
 const positional = flag >= 0 ? [...args.slice(0, flag), ...args.slice(flag + 2)] : args;
 const dist = positional[0] ?? 'dist';
-const EXCLUDED = /^(review|author)-/;
+// Regions for managers, trainers and administrators (Review, Author, LMS/LRS settings), never on a trainee's path.
+const EXCLUDED = /^(review|author|lms)-/;
 
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`bundle-size: ${dist}/index.html not found; run vite build first`);
@@ -112,6 +113,10 @@ console.log(
 );
 console.log(
   `  with a typed reply:     ${kb(code + (rows.find(([f]) => basename(f).startsWith('on-demand-free-text'))?.[1] ?? 0))} KB`,
+);
+const xapi = rows.find(([f]) => basename(f).startsWith('on-demand-xapi'))?.[1];
+console.log(
+  `  xAPI and outbox:        ${xapi === undefined ? 'not reachable' : `${kb(xapi)} KB`}  (on demand: fetched only when an LRS is configured; counted in "on demand")`,
 );
 console.log(`  debrief worker:         ${kb(worker)} KB  (model answers and "what if", off the main thread)`);
 console.log(

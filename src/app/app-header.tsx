@@ -8,6 +8,7 @@ export function AppHeader({ route }: { route: Route }) {
   const reviewActive = route.name === 'review' || route.name === 'review-attempt';
   const libraryActive = route.name === 'library';
   const authorActive = route.name === 'author';
+  const lmsActive = route.name === 'lms';
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -27,6 +28,9 @@ export function AppHeader({ route }: { route: Route }) {
           </a>
           <a href={routeHref.author()} aria-current={authorActive ? 'page' : undefined}>
             {t('nav.author')}
+          </a>
+          <a href={routeHref.lms()} aria-current={lmsActive ? 'page' : undefined}>
+            {t('nav.lms')}
           </a>
         </nav>
         <label className="lang-switch">

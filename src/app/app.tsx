@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeKey, useRoute } from '@/state/route';
 import { AppHeader } from './app-header';
+import { bootLrs } from './lrs-boot';
 import { RouteView } from './route-view';
 
 export function App() {
@@ -10,6 +11,9 @@ export function App() {
   const key = routeKey(route);
   const mainRef = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
+
+  // Statements go to an LRS only when one is configured: only then is the xAPI code fetched.
+  useEffect(bootLrs, []);
 
   // Move focus to the new page on navigation so screen-reader and keyboard users start at the top.
   useEffect(() => {

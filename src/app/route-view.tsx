@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadNamespace } from '@/i18n/lazy-namespaces';
 import { routeHref, type Route } from '@/state/route';
 import { RegionBoundary } from './region-boundary';
 
@@ -14,6 +15,11 @@ const DebriefView = lazy(() =>
 const AuthorView = lazy(() =>
   import('@/features/author/author-view').then((m) => ({ default: m.AuthorView })),
 );
+// LMS and LRS settings: for administrators and managers; its strings load with it.
+const LmsView = lazy(async () => {
+  const [view] = await Promise.all([import('@/features/lms/lms-view'), loadNamespace('lms')]);
+  return { default: view.LmsView };
+});
 
 // The review region is written in parallel; globbing keeps this shell building before it lands.
 type ReviewModule = { ReviewView: ComponentType<{ attemptId?: string }> };
@@ -76,6 +82,12 @@ export function RouteView({ route }: { route: Route }) {
       return (
         <RegionBoundary region="author">
           <AuthorView />
+        </RegionBoundary>
+      );
+    case 'lms':
+      return (
+        <RegionBoundary region="lms">
+          <LmsView />
         </RegionBoundary>
       );
     default:

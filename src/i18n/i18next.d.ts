@@ -4,6 +4,7 @@ import type author from './locales/en/author.json';
 import type common from './locales/en/common.json';
 import type debrief from './locales/en/debrief.json';
 import type library from './locales/en/library.json';
+import type lms from './locales-lazy/en/lms.json';
 import type play from './locales/en/play.json';
 import type review from './locales/en/review.json';
 import type ui from './locales/en/ui.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       debrief: typeof debrief;
       author: typeof author;
       review: typeof review;
+      lms: typeof lms;
     };
   }
 }

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'review' }
   | { name: 'review-attempt'; attemptId: string }
   | { name: 'author' }
+  | { name: 'lms' }
   | { name: 'not-found'; path: string };
 
 function decode(part: string): string {
@@ -29,6 +30,7 @@ export function parseHash(hash: string): Route {
   if (head === 'review' && second === 'attempt' && third && parts.length === 3)
     return { name: 'review-attempt', attemptId: third };
   if (head === 'author' && parts.length === 1) return { name: 'author' };
+  if (head === 'lms' && parts.length === 1) return { name: 'lms' };
   return { name: 'not-found', path };
 }
 
@@ -39,6 +41,7 @@ export const routeHref = {
   review: () => '#/review',
   reviewAttempt: (attemptId: string) => `#/review/attempt/${encodeURIComponent(attemptId)}`,
   author: () => '#/author',
+  lms: () => '#/lms',
 };
 
 export function navigate(href: string): void {
