@@ -4,6 +4,7 @@ import { lintScenario } from '@/engine/lint/lint-scenario';
 import { loadRubric } from '@/engine/load/load-rubric';
 import { loadScenario } from '@/engine/load/load-scenario';
 import { fakeRubric, fakeScenario } from './fake-scenario';
+import { boundaryValue } from './limit-boundaries';
 
 const rubric = fakeRubric();
 const valid = JSON.stringify(fakeScenario(), null, 2);
@@ -39,6 +40,7 @@ function setAt(target: Record<string, unknown>, path: string[], value: unknown) 
 
 const hostileValue = fc.oneof(
   fc.anything(),
+  boundaryValue,
   fc.string({ maxLength: 50 }),
   fc.constant('x'.repeat(20_000)),
   fc.constantFrom('__proto__', 'constructor', 'fatcs', 'opening', '', -1, 1e308, NaN, null),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PROMISE_STATES } from './ids';
+import { LIMITS } from './limits';
+import { arrayOf, stringOf } from './zod-limits';
 
 export { PROMISE_STATES };
 
@@ -22,16 +24,18 @@ export const ConditionSchema = z.union([
   z.strictObject({ anger: Comparison }),
   z.strictObject({ trust: Comparison }),
   z.strictObject({ turn: Comparison }),
-  z.strictObject({ flag: z.string().min(1) }),
-  z.strictObject({ promise: z.strictObject({ id: z.string().min(1), is: z.enum(PROMISE_STATES) }) }),
+  z.strictObject({ flag: stringOf(LIMITS.conditionNameLength) }),
+  z.strictObject({
+    promise: z.strictObject({ id: stringOf(LIMITS.conditionNameLength), is: z.enum(PROMISE_STATES) }),
+  }),
   z.strictObject({
     get all() {
-      return z.array(ConditionSchema).min(1);
+      return arrayOf(ConditionSchema, LIMITS.conditionItemsCount);
     },
   }),
   z.strictObject({
     get any() {
-      return z.array(ConditionSchema).min(1);
+      return arrayOf(ConditionSchema, LIMITS.conditionItemsCount);
     },
   }),
   z.strictObject({

@@ -1,5 +1,6 @@
 // Stable vocabularies from TRAINING-MATERIAL.md. Rule ids are open strings (a company may add rules),
 // but personas, temperaments, principles and outcomes are closed sets the engine reasons about.
+// Id shapes, limits and defaults are in limits.ts.
 export const PRINCIPLES = ['listening', 'apology', 'resolution', 'etiquette'] as const;
 export type Principle = (typeof PRINCIPLES)[number];
 
@@ -34,8 +35,5 @@ export const CHANNELS = ['phone', 'chat', 'counter'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
-
-export const RULE_ID_PATTERN = /^[a-z]+(?:-[a-z]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const NODE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 export const PROMISE_STATES = ['pending', 'kept', 'broken'] as const;

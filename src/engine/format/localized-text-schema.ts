@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { LIMITS, PATTERNS } from './limits';
+import { stringOf } from './zod-limits';
 
 // Kept apart from pickText so views that only display text do not load zod.
-const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-
-export const LocaleSchema = z.string().regex(LOCALE, 'a BCP 47 locale such as "zh-CN" or "en"');
+export const LocaleSchema = z.string().regex(PATTERNS.locale, 'a BCP 47 locale such as "zh-CN" or "en"');
 
 /** A plain string (same in every locale) or a map from locale to text. */
 export const LocalizedTextSchema = z.union([
-  z.string().min(1).max(4000),
-  z.record(LocaleSchema, z.string().min(1).max(4000)),
+  stringOf(LIMITS.textLength),
+  z.record(LocaleSchema, stringOf(LIMITS.textLength)),
 ]);

@@ -1,16 +1,19 @@
-import { OUTCOMES, PERSONAS, PRINCIPLES, RULE_ID_PATTERN } from './ids';
+import { OUTCOMES, PERSONAS, PRINCIPLES } from './ids';
+import { DEFAULTS, LIMITS, PATTERNS, RUBRIC_SCHEMA_VERSION } from './limits';
 import type { Rubric } from './rubric-schema';
 import {
   everyEntry,
-  isInt,
-  isNum,
+  intIn,
+  isArr,
+  isLocale,
   isObj,
   isStr,
   isText,
-  LOCALE,
+  numIn,
   onlyKeys,
   oneOf,
   opt,
+  strIn,
   type Obj,
 } from './shape-checks';
 
@@ -23,17 +26,15 @@ export function quickCheckRubric(doc: unknown): Rubric | null {
   const d = doc;
   const ok =
     opt(d.$schema, isStr) &&
-    d.rubricVersion === 1 &&
+    d.rubricVersion === RUBRIC_SCHEMA_VERSION &&
     isStr(d.id) &&
-    RUBRIC_ID.test(d.id) &&
-    isInt(d.version, 1) &&
-    Array.isArray(d.locales) &&
-    d.locales.length >= 1 &&
-    d.locales.every((l) => isStr(l) && LOCALE.test(l)) &&
+    PATTERNS.slug.test(d.id) &&
+    intIn(d.version, LIMITS.documentVersion) &&
+    isArr(d.locales, LIMITS.rubricLocalesCount, (l) => isStr(l) && isLocale(l)) &&
     isText(d.title) &&
-    isNum(d.passMark, 0, 100) &&
+    numIn(d.passMark, LIMITS.passMark) &&
     opt(d.failOutcomes, (v) => Array.isArray(v) && v.every((o) => oneOf(o, OUTCOMES))) &&
-    opt(d.repeatDecay, (v) => isNum(v, 0, 1)) &&
+    opt(d.repeatDecay, (v) => numIn(v, LIMITS.repeatDecay)) &&
     isObj(d.principles) &&
     onlyKeys(d.principles, PRINCIPLE_KEYS) &&
     PRINCIPLES.every((p) => isPrinciple((d.principles as Obj)[p])) &&
@@ -44,22 +45,28 @@ export function quickCheckRubric(doc: unknown): Rubric | null {
         everyEntry(
           v,
           (k, f) =>
-            oneOf(k, PERSONAS) && isObj(f) && everyEntry(f, (p, n) => oneOf(p, PRINCIPLES) && isNum(n, 0, 3)),
+            oneOf(k, PERSONAS) &&
+            isObj(f) &&
+            everyEntry(f, (p, n) => oneOf(p, PRINCIPLES) && numIn(n, LIMITS.personaFactor)),
         ),
     ) &&
     isObj(d.rules) &&
-    everyEntry(d.rules, (k, r) => RULE_ID_PATTERN.test(k) && isRule(r));
+    everyEntry(d.rules, (k, r) => PATTERNS.ruleId.test(k) && isRule(r));
   if (!ok) return null;
   const rules = Object.fromEntries(
     Object.entries(d.rules as Obj).map(([k, r]) => [
       k,
-      { ...(r as Obj), weight: (r as Obj).weight ?? 1, critical: (r as Obj).critical ?? false },
+      {
+        ...(r as Obj),
+        weight: (r as Obj).weight ?? DEFAULTS.ruleWeight,
+        critical: (r as Obj).critical ?? DEFAULTS.critical,
+      },
     ]),
   );
   return {
     ...d,
-    failOutcomes: d.failOutcomes ?? ['customer-lost', 'went-to-media', 'went-to-regulator'],
-    repeatDecay: d.repeatDecay ?? 0.5,
+    failOutcomes: d.failOutcomes ?? [...DEFAULTS.failOutcomes],
+    repeatDecay: d.repeatDecay ?? DEFAULTS.repeatDecay,
     rules,
   } as Rubric;
 }
@@ -92,22 +99,24 @@ const RULE_KEYS = new Set([
   'cues',
 ]);
 const MOOD_KEYS = new Set(['anger', 'trust']);
-const RUBRIC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-const strings = (v: unknown, max: number, maxLength: number) =>
-  Array.isArray(v) && v.length <= max && v.every((s) => isStr(s) && s.length >= 1 && s.length <= maxLength);
+const cuePatterns = (v: unknown) =>
+  isArr(v, LIMITS.cuePatternsCount, (s) => strIn(s, LIMITS.cuePatternLength));
 
 const isPrinciple = (v: unknown) =>
-  isObj(v) && onlyKeys(v, new Set(['weight', 'title'])) && isNum(v.weight, 0, 10) && isText(v.title);
+  isObj(v) &&
+  onlyKeys(v, new Set(['weight', 'title'])) &&
+  numIn(v.weight, LIMITS.principleWeight) &&
+  isText(v.title);
 const isMood = (v: unknown) =>
   isObj(v) &&
   onlyKeys(v, MOOD_KEYS) &&
-  opt(v.anger, (n) => isNum(n, -100, 100)) &&
-  opt(v.trust, (n) => isNum(n, -100, 100));
+  opt(v.anger, (n) => numIn(n, LIMITS.moodDelta)) &&
+  opt(v.trust, (n) => numIn(n, LIMITS.moodDelta));
 
 function isExpectation(v: unknown): boolean {
   if (!isObj(v)) return false;
-  if (v.on === 'within-turns') return onlyKeys(v, new Set(['on', 'turns'])) && isInt(v.turns, 1, 50);
+  if (v.on === 'within-turns') return onlyKeys(v, new Set(['on', 'turns'])) && intIn(v.turns, LIMITS.turns);
   return onlyKeys(v, new Set(['on'])) && oneOf(v.on, ['first-turn', 'before-ending', 'any-turn']);
 }
 
@@ -118,13 +127,9 @@ function isRule(v: unknown): boolean {
     oneOf(v.principle, PRINCIPLES) &&
     isText(v.title) &&
     isText(v.explanation) &&
-    isStr(v.quote) &&
-    v.quote.length >= 1 &&
-    v.quote.length <= 1000 &&
-    isStr(v.source) &&
-    v.source.length >= 1 &&
-    v.source.length <= 40 &&
-    opt(v.weight, (n) => isNum(n, 0, 10)) &&
+    strIn(v.quote, LIMITS.quoteLength) &&
+    strIn(v.source, LIMITS.sourceLength) &&
+    opt(v.weight, (n) => numIn(n, LIMITS.ruleWeight)) &&
     opt(v.critical, (b) => typeof b === 'boolean') &&
     opt(
       v.mood,
@@ -142,11 +147,11 @@ function isRule(v: unknown): boolean {
         everyEntry(
           c,
           (k, p) =>
-            LOCALE.test(k) &&
+            isLocale(k) &&
             isObj(p) &&
             onlyKeys(p, new Set(['met', 'violated'])) &&
-            opt(p.met, (a) => strings(a, 200, 400)) &&
-            opt(p.violated, (a) => strings(a, 200, 400)),
+            opt(p.met, cuePatterns) &&
+            opt(p.violated, cuePatterns),
         ),
     )
   );

@@ -1,28 +1,21 @@
-import {
-  CHANNELS,
-  DIFFICULTIES,
-  NODE_ID_PATTERN,
-  OUTCOMES,
-  PERSONAS,
-  PRINCIPLES,
-  PROMISE_STATES,
-  RULE_ID_PATTERN,
-  TEMPERAMENTS,
-} from './ids';
+import { CHANNELS, DIFFICULTIES, OUTCOMES, PERSONAS, PRINCIPLES, PROMISE_STATES, TEMPERAMENTS } from './ids';
+import { DEFAULTS, LIMITS, PATTERNS, SCENARIO_SCHEMA_VERSION } from './limits';
 import type { Scenario } from './scenario-schema';
 import {
   everyEntry,
+  intIn,
   isArr,
-  isInt,
+  isLocale,
   isNum,
   isObj,
   isStr,
   isText,
-  LOCALE,
+  numIn,
   onlyKeys,
   oneOf,
   opt,
   remembered,
+  strIn,
 } from './shape-checks';
 
 /**
@@ -36,34 +29,34 @@ export function quickCheckScenario(doc: unknown): Scenario | null {
   const d = doc;
   const ok =
     opt(d.$schema, isStr) &&
-    d.schemaVersion === 1 &&
+    d.schemaVersion === SCENARIO_SCHEMA_VERSION &&
     isStr(d.id) &&
-    SCENARIO_ID.test(d.id) &&
-    isInt(d.version, 1, Number.MAX_SAFE_INTEGER) &&
-    isArr(d.locales, 1, 8, (l) => isStr(l) && LOCALE.test(l)) &&
+    PATTERNS.slug.test(d.id) &&
+    intIn(d.version, LIMITS.documentVersion) &&
+    isArr(d.locales, LIMITS.scenarioLocalesCount, (l) => isStr(l) && isLocale(l)) &&
     isText(d.title) &&
     isText(d.brief) &&
     opt(d.role, isText) &&
     oneOf(d.channel, CHANNELS) &&
     opt(d.difficulty, (v) => oneOf(v, DIFFICULTIES)) &&
-    opt(d.minutes, (v) => isInt(v, 1, 120)) &&
-    opt(d.tags, (v) => isArr(v, 0, 20, (t) => isStr(t) && t.length <= 40)) &&
+    opt(d.minutes, (v) => intIn(v, LIMITS.minutes)) &&
+    opt(d.tags, (v) => isArr(v, LIMITS.tagsCount, (t) => strIn(t, LIMITS.tagLength))) &&
     isCustomer(d.customer) &&
-    opt(d.rubric, (v) => isStr(v) && RUBRIC_ID.test(v)) &&
+    opt(d.rubric, (v) => isStr(v) && PATTERNS.rubricRef.test(v)) &&
     opt(
       d.weights,
-      (w) => isObj(w) && Object.entries(w).every(([k, v]) => oneOf(k, PRINCIPLES) && isNum(v, 0, 10)),
+      (w) => isObj(w) && everyEntry(w, (k, v) => oneOf(k, PRINCIPLES) && numIn(v, LIMITS.principleWeight)),
     ) &&
     isNodeId(d.start) &&
     isObj(d.nodes) &&
-    Object.keys(d.nodes).length > 0 &&
-    everyEntry(d.nodes, (k, n) => NODE_ID_PATTERN.test(k) && !FORBIDDEN_IDS.has(k) && isNode(n));
+    everyEntry(d.nodes, (k, n) => isNodeKey(k) && !FORBIDDEN_IDS.has(k) && isNode(n)) &&
+    hasAKey(d.nodes);
   if (!ok) return null;
   return {
     ...d,
-    difficulty: d.difficulty ?? 'medium',
-    minutes: d.minutes ?? 5,
-    rubric: d.rubric ?? 'default',
+    difficulty: d.difficulty ?? DEFAULTS.difficulty,
+    minutes: d.minutes ?? DEFAULTS.minutes,
+    rubric: d.rubric ?? DEFAULTS.rubric,
   } as Scenario;
 }
 
@@ -122,15 +115,19 @@ const DUE_KEYS = new Set(['turns']);
 const PROMISE_TEST_KEYS = new Set(['id', 'is']);
 // Node ids the loader refuses (prototype-named keys): the fast path must never vouch for them.
 const FORBIDDEN_IDS = new Set(['constructor', 'prototype']);
-const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const RUBRIC_ID = /^[a-z0-9-]+$/;
-const FLAG = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const AVATAR = /^[a-z0-9-]{1,32}$/;
+// Conditions nest two levels a step ({all: [...]}); past this many the guard's depth limit decides.
+const QUICK_CONDITION_DEPTH = 25;
 
-const isNodeId = (v: unknown) => isStr(v) && NODE_ID_PATTERN.test(v);
+const isNodeKey = remembered(PATTERNS.nodeId);
+const isNodeId = (v: unknown) => isStr(v) && isNodeKey(v);
+const isRuleKey = remembered(PATTERNS.ruleId);
+const isFlagName = remembered(PATTERNS.slug);
+const isFlag = (v: unknown) => isStr(v) && isFlagName(v);
 
-const isRuleKey = remembered(RULE_ID_PATTERN);
-const isFlag = (v: unknown) => isStr(v) && FLAG.test(v);
+function hasAKey(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
 // `undefined` values only come from object input; zod's handling of them differs subtly, so defer to it.
 function isCustomer(v: unknown): boolean {
   return (
@@ -141,9 +138,9 @@ function isCustomer(v: unknown): boolean {
     oneOf(v.temperament, TEMPERAMENTS) &&
     isObj(v.mood) &&
     onlyKeys(v.mood, MOOD_KEYS) &&
-    isNum(v.mood.anger, 0, 100) &&
-    isNum(v.mood.trust, 0, 100) &&
-    opt(v.avatar, (a) => isStr(a) && AVATAR.test(a))
+    numIn(v.mood.anger, LIMITS.mood) &&
+    numIn(v.mood.trust, LIMITS.mood) &&
+    opt(v.avatar, (a) => isStr(a) && PATTERNS.avatar.test(a))
   );
 }
 
@@ -151,8 +148,8 @@ function isMood(v: unknown): boolean {
   return (
     isObj(v) &&
     onlyKeys(v, MOOD_KEYS) &&
-    opt(v.anger, (n) => isNum(n, -100, 100)) &&
-    opt(v.trust, (n) => isNum(n, -100, 100))
+    opt(v.anger, (n) => numIn(n, LIMITS.moodDelta)) &&
+    opt(v.trust, (n) => numIn(n, LIMITS.moodDelta))
   );
 }
 
@@ -166,15 +163,14 @@ function isNode(v: unknown): boolean {
     opt(v.when, (w) =>
       isArr(
         w,
-        0,
-        20,
+        LIMITS.branchesCount,
         (b) => isObj(b) && onlyKeys(b, BRANCH_KEYS) && isCondition(b.if, 0) && isNodeId(b.next),
       ),
     ) &&
     opt(v.otherwise, isNodeId) &&
-    opt(v.responses, (r) => isArr(r, 1, 8, isResponse)) &&
+    opt(v.responses, (r) => isArr(r, LIMITS.responsesCount, isResponse)) &&
     opt(v.freeText, (b) => typeof b === 'boolean') &&
-    opt(v.timeLimit, (n) => isInt(n, 3, 600)) &&
+    opt(v.timeLimit, (n) => intIn(n, LIMITS.timeLimit)) &&
     opt(
       v.ending,
       (e) =>
@@ -191,8 +187,7 @@ function isSay(v: unknown): boolean {
   if (!Array.isArray(v)) return isText(v);
   return isArr(
     v,
-    1,
-    12,
+    LIMITS.sayVariantsCount,
     (x) => isObj(x) && onlyKeys(x, VARIANT_KEYS) && opt(x.if, (c) => isCondition(c, 0)) && isText(x.text),
   );
 }
@@ -200,14 +195,16 @@ function isSay(v: unknown): boolean {
 function isResponse(v: unknown): boolean {
   if (!isObj(v) || !onlyKeys(v, RESPONSE_KEYS)) return false;
   return (
-    isStr(v.id) &&
-    NODE_ID_PATTERN.test(v.id) &&
+    isNodeId(v.id) &&
     isText(v.text) &&
-    opt(v.rules, (r) => isObj(r) && everyEntry(r, (k, n) => isRuleKey(k) && isInt(n, -3, 3) && n !== 0)) &&
+    opt(
+      v.rules,
+      (r) => isObj(r) && everyEntry(r, (k, n) => isRuleKey(k) && intIn(n, LIMITS.ruleTag) && n !== 0),
+    ) &&
     opt(v.mood, isMood) &&
-    opt(v.set, (s) => isArr(s, 0, 20, isFlag)) &&
-    opt(v.unset, (s) => isArr(s, 0, 20, isFlag)) &&
-    opt(v.keep, (s) => isArr(s, 0, 20, isFlag)) &&
+    opt(v.set, (s) => isArr(s, LIMITS.flagsCount, isFlag)) &&
+    opt(v.unset, (s) => isArr(s, LIMITS.flagsCount, isFlag)) &&
+    opt(v.keep, (s) => isArr(s, LIMITS.flagsCount, isFlag)) &&
     opt(
       v.promise,
       (p) =>
@@ -217,7 +214,7 @@ function isResponse(v: unknown): boolean {
         isText(p.what) &&
         isObj(p.due) &&
         onlyKeys(p.due, DUE_KEYS) &&
-        isInt(p.due.turns, 1, 50),
+        intIn(p.due.turns, LIMITS.turns),
     ) &&
     opt(v.feedback, isText) &&
     opt(v.reply, isText) &&
@@ -235,8 +232,7 @@ function isComparison(v: unknown): boolean {
 }
 
 function isCondition(v: unknown, depth: number): boolean {
-  // Conditions nest two levels a step ({all: [...]}); past 25 the guard's depth limit decides.
-  if (!isObj(v) || depth > 25) return false;
+  if (!isObj(v) || depth > QUICK_CONDITION_DEPTH) return false;
   const keys = Object.keys(v);
   if (keys.length !== 1) return false;
   const value = v[keys[0]!];
@@ -246,18 +242,17 @@ function isCondition(v: unknown, depth: number): boolean {
     case 'turn':
       return isComparison(value);
     case 'flag':
-      return isStr(value) && value.length >= 1;
+      return strIn(value, LIMITS.conditionNameLength);
     case 'promise':
       return (
         isObj(value) &&
         onlyKeys(value, PROMISE_TEST_KEYS) &&
-        isStr(value.id) &&
-        value.id.length >= 1 &&
+        strIn(value.id, LIMITS.conditionNameLength) &&
         oneOf(value.is, PROMISE_STATES)
       );
     case 'all':
     case 'any':
-      return Array.isArray(value) && value.length >= 1 && value.every((c) => isCondition(c, depth + 1));
+      return isArr(value, LIMITS.conditionItemsCount, (c) => isCondition(c, depth + 1));
     case 'not':
       return isCondition(value, depth + 1);
     default:

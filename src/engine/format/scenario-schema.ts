@@ -1,38 +1,29 @@
 import { z } from 'zod';
 import { ConditionSchema } from './condition';
-import {
-  CHANNELS,
-  DIFFICULTIES,
-  NODE_ID_PATTERN,
-  OUTCOMES,
-  PERSONAS,
-  PRINCIPLES,
-  RULE_ID_PATTERN,
-  TEMPERAMENTS,
-} from './ids';
+import { CHANNELS, DIFFICULTIES, OUTCOMES, PERSONAS, PRINCIPLES, TEMPERAMENTS } from './ids';
+import { DEFAULTS, LIMITS, PATTERNS, SCENARIO_SCHEMA_VERSION } from './limits';
 import { LocaleSchema, LocalizedTextSchema } from './localized-text-schema';
+import { arrayOf, intIn, numberIn, stringOf } from './zod-limits';
 
-import { SCENARIO_SCHEMA_VERSION } from './versions';
+export { MIN_SCENARIO_SCHEMA_VERSION, SCENARIO_SCHEMA_VERSION } from './limits';
 
-export { MIN_SCENARIO_SCHEMA_VERSION, SCENARIO_SCHEMA_VERSION } from './versions';
-
-const NodeId = z.string().regex(NODE_ID_PATTERN, 'a node id: a letter, then letters, digits, - or _');
-const FlagName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a kebab-case flag name');
-const RuleId = z.string().regex(RULE_ID_PATTERN, 'a rule id such as "apology.sincere"');
-const Score = z.number().min(0).max(100);
+const NodeId = z.string().regex(PATTERNS.nodeId, 'a node id: a letter, then letters, digits, - or _');
+const FlagName = z.string().regex(PATTERNS.slug, 'a kebab-case flag name');
+const RuleId = z.string().regex(PATTERNS.ruleId, 'a rule id such as "apology.sincere"');
+const Score = numberIn(LIMITS.mood);
 const MoodDelta = z.strictObject({
-  anger: z.number().min(-100).max(100).optional(),
-  trust: z.number().min(-100).max(100).optional(),
+  anger: numberIn(LIMITS.moodDelta).optional(),
+  trust: numberIn(LIMITS.moodDelta).optional(),
 });
 
 export const PromiseSchema = z.strictObject({
   id: FlagName,
   what: LocalizedTextSchema,
-  due: z.strictObject({ turns: z.int().min(1).max(50) }),
+  due: z.strictObject({ turns: intIn(LIMITS.turns) }),
 });
 
 export const ResponseSchema = z.strictObject({
-  id: z.string().regex(NODE_ID_PATTERN, 'a response id'),
+  id: z.string().regex(PATTERNS.nodeId, 'a response id'),
   text: LocalizedTextSchema,
   /** Positive: the response meets the rule; negative: it breaks it. Magnitude scales the evidence. */
   rules: z
@@ -41,16 +32,16 @@ export const ResponseSchema = z.strictObject({
       z
         .number()
         .int()
-        .min(-3)
-        .max(3)
+        .min(LIMITS.ruleTag.min)
+        .max(LIMITS.ruleTag.max)
         .refine((n) => n !== 0, 'use 1..3 or -1..-3'),
     )
     .optional(),
   mood: MoodDelta.optional(),
-  set: z.array(FlagName).max(20).optional(),
-  unset: z.array(FlagName).max(20).optional(),
+  set: arrayOf(FlagName, LIMITS.flagsCount).optional(),
+  unset: arrayOf(FlagName, LIMITS.flagsCount).optional(),
   promise: PromiseSchema.optional(),
-  keep: z.array(FlagName).max(20).optional(),
+  keep: arrayOf(FlagName, LIMITS.flagsCount).optional(),
   feedback: LocalizedTextSchema.optional(),
   /** What the customer says at once to this response, before the next node's line. */
   reply: LocalizedTextSchema.optional(),
@@ -59,7 +50,7 @@ export const ResponseSchema = z.strictObject({
 
 /** One way the customer may put a node's line; the first variant whose `if` holds is spoken. */
 export const SayVariantSchema = z.strictObject({ if: ConditionSchema.optional(), text: LocalizedTextSchema });
-export const SaySchema = z.union([LocalizedTextSchema, z.array(SayVariantSchema).min(1).max(12)]);
+export const SaySchema = z.union([LocalizedTextSchema, arrayOf(SayVariantSchema, LIMITS.sayVariantsCount)]);
 
 export const BranchSchema = z.strictObject({ if: ConditionSchema, next: NodeId });
 
@@ -79,14 +70,14 @@ export const NodeSchema = z.strictObject({
   /** A stage direction shown in italics ("sighs", "the line goes quiet"). */
   note: LocalizedTextSchema.optional(),
   /** Checked in order on arrival, before the trainee answers; the first that holds moves on. */
-  when: z.array(BranchSchema).max(20).optional(),
+  when: arrayOf(BranchSchema, LIMITS.branchesCount).optional(),
   /** Where a pure branch node goes when no `when` holds. */
   otherwise: NodeId.optional(),
-  responses: z.array(ResponseSchema).min(1).max(8).optional(),
+  responses: arrayOf(ResponseSchema, LIMITS.responsesCount).optional(),
   /** The trainee may type a reply here instead of choosing. */
   freeText: z.boolean().optional(),
   /** Seconds before silence counts as an etiquette breach (phone). */
-  timeLimit: z.int().min(3).max(600).optional(),
+  timeLimit: intIn(LIMITS.timeLimit).optional(),
   ending: EndingSchema.optional(),
 });
 
@@ -95,33 +86,27 @@ export const CustomerSchema = z.strictObject({
   persona: z.enum(PERSONAS),
   temperament: z.enum(TEMPERAMENTS),
   mood: z.strictObject({ anger: Score, trust: Score }),
-  avatar: z
-    .string()
-    .regex(/^[a-z0-9-]{1,32}$/)
-    .optional(),
+  avatar: z.string().regex(PATTERNS.avatar).optional(),
 });
 
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a kebab-case scenario id'),
-  version: z.int().min(1),
-  locales: z.array(LocaleSchema).min(1).max(8),
+  id: z.string().regex(PATTERNS.slug, 'a kebab-case scenario id'),
+  version: intIn(LIMITS.documentVersion),
+  locales: arrayOf(LocaleSchema, LIMITS.scenarioLocalesCount),
   title: LocalizedTextSchema,
   brief: LocalizedTextSchema,
   /** Who the trainee plays. */
   role: LocalizedTextSchema.optional(),
   channel: z.enum(CHANNELS),
-  difficulty: z.enum(DIFFICULTIES).default('medium'),
-  minutes: z.int().min(1).max(120).default(5),
-  tags: z.array(z.string().max(40)).max(20).optional(),
+  difficulty: z.enum(DIFFICULTIES).default(DEFAULTS.difficulty),
+  minutes: intIn(LIMITS.minutes).default(DEFAULTS.minutes),
+  tags: arrayOf(stringOf(LIMITS.tagLength), LIMITS.tagsCount).optional(),
   customer: CustomerSchema,
-  rubric: z
-    .string()
-    .regex(/^[a-z0-9-]+$/)
-    .default('default'),
+  rubric: z.string().regex(PATTERNS.rubricRef).default(DEFAULTS.rubric),
   /** Per-scenario override of the rubric's principle weights. */
-  weights: z.partialRecord(z.enum(PRINCIPLES), z.number().min(0).max(10)).optional(),
+  weights: z.partialRecord(z.enum(PRINCIPLES), numberIn(LIMITS.principleWeight)).optional(),
   start: NodeId,
   nodes: z
     .record(NodeId, NodeSchema)

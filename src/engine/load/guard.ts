@@ -1,7 +1,7 @@
+import { MAX_DEPTH } from '../format/limits';
 import { toPointer } from './diagnostic';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-export const MAX_DEPTH = 64;
 
 export type GuardProblem =
   | { kind: 'forbidden-key'; path: Array<string | number>; key: string }

@@ -1,8 +1,7 @@
+import { MAX_DEPTH, MAX_DOCUMENT_CHARS } from '../format/limits';
 import { diag, toPointer, type Diagnostic } from './diagnostic';
-import { guardValue, MAX_DEPTH, textNestingDepth } from './guard';
+import { guardValue, textNestingDepth } from './guard';
 import type { ParsedText, SourceMap } from './source-map';
-
-export const MAX_DOCUMENT_CHARS = 5_000_000;
 
 export interface Migration {
   from: number;

@@ -6,7 +6,7 @@ import {
   MIN_SCENARIO_SCHEMA_VERSION,
   RUBRIC_SCHEMA_VERSION,
   SCENARIO_SCHEMA_VERSION,
-} from '../format/versions';
+} from '../format/limits';
 import { checkReferences } from './check-references';
 import { hasErrors, type Diagnostic } from './diagnostic';
 import { prepareDocument } from './prepare-document';

@@ -1,4 +1,5 @@
-import { MAX_DEPTH, textNestingDepth } from './guard';
+import { MAX_DEPTH } from '../format/limits';
+import { textNestingDepth } from './guard';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /** Maps JSON pointers of a parsed document back to line and column in its source text. */
