@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
  */
 const VALIDATION =
   /\/node_modules\/(zod|jsonc-parser)\/|\/src\/engine\/format\/((scenario|rubric|localized-text)-schema|condition|json-schema)\.ts$|\/src\/engine\/load\/(load-scenario|load-rubric|load-document|zod-issues|source-map)\.ts$|\/src\/records\/(attempt-record-schema|migrations)\.ts$/;
-const XAPI = /\/src\/records\/(xapi|outbox)\/|\/src\/state\/lrs-(bridge|config|outbox|store)\.ts$/;
+const XAPI =
+  /\/src\/records\/(xapi|outbox)\/|\/src\/state\/(lrs-(bridge|config|outbox|store)|cmi5-launch)\.ts$/;
 const onDemandChunks = {
   includeDependenciesRecursively: false,
   groups: [

@@ -1,9 +1,17 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadNamespace } from '@/i18n/lazy-namespaces';
 import { routeKey, useRoute } from '@/state/route';
 import { AppHeader } from './app-header';
-import { bootLrs } from './lrs-boot';
+import { bootLrs, isCmi5Launch } from './lrs-boot';
 import { RouteView } from './route-view';
+
+// Only for a cmi5 launch: the panel, the launch code and its strings load with it.
+const LaunchPanel = lazy(async () => {
+  const [panel] = await Promise.all([import('@/features/lms/lms-launch-panel'), loadNamespace('lms')]);
+  return { default: panel.LaunchPanel };
+});
+const LAUNCH_SEARCH = isCmi5Launch() ? globalThis.location.search : null;
 
 export function App() {
   const { t } = useTranslation('common');
@@ -31,6 +39,11 @@ export function App() {
       </button>
       <AppHeader route={route} />
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        {LAUNCH_SEARCH !== null ? (
+          <Suspense fallback={null}>
+            <LaunchPanel search={LAUNCH_SEARCH} />
+          </Suspense>
+        ) : null}
         <Suspense
           fallback={
             <p className="loading" role="status">

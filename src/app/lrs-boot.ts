@@ -12,6 +12,13 @@ export function lrsSettingsSaved(): boolean {
   }
 }
 
+/** Opened by a cmi5 LMS: any of its launch parameters in the query (checked in full by the launch itself). */
+export function isCmi5Launch(search: string = globalThis.location?.search ?? ''): boolean {
+  return /[?&](endpoint|fetch|registration|activityId|actor)=/.test(search);
+}
+
 export function bootLrs(): void {
+  // A cmi5 launch sends to the LMS's LRS only (LaunchPanel starts it); the saved settings wait.
+  if (isCmi5Launch()) return;
   if (lrsSettingsSaved()) void import('@/state/lrs-bridge').then((m) => m.startLrsBridge());
 }

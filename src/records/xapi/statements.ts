@@ -33,6 +33,11 @@ export interface Cmi5Session {
   /** From LMS.LaunchData: reported with passed/failed as cmi5 requires (0..1). */
   masteryScore?: number;
   launchMode?: 'Normal' | 'Browse' | 'Review';
+  /** LMS.LaunchData's contextTemplate: its context activities and extensions go into every statement. */
+  contextTemplate?: {
+    contextActivities?: Record<string, unknown>;
+    extensions?: Record<string, unknown>;
+  };
 }
 
 /** What every statement of one attempt shares. */
@@ -153,6 +158,12 @@ const profileCategory: XapiActivity = {
   definition: { type: ACTIVITY_TYPES.profile },
 };
 
+const asActivities = (value: unknown): XapiActivity[] =>
+  (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []).filter(
+    (a): a is XapiActivity =>
+      typeof a === 'object' && a !== null && typeof (a as XapiActivity).id === 'string',
+  );
+
 function context(
   ctx: AttemptStatementContext,
   options: {
@@ -162,21 +173,31 @@ function context(
     extra?: Record<string, unknown>;
   },
 ): XapiContext {
-  const category: XapiActivity[] = [profileCategory];
+  const template = ctx.cmi5?.contextTemplate;
+  const category: XapiActivity[] = [profileCategory, ...asActivities(template?.contextActivities?.category)];
   if (ctx.cmi5 && options.cmi5Defined) category.push({ objectType: 'Activity', id: CMI5.category });
   if (ctx.cmi5 && options.moveOn) category.push({ objectType: 'Activity', id: CMI5.moveOn });
   const extensions: Record<string, unknown> = {
+    ...template?.extensions,
     [EXTENSIONS.attempt]: attemptExtension(ctx),
     ...options.extra,
   };
   if (ctx.cmi5) extensions[CMI5.sessionId] = ctx.cmi5.sessionId;
+  const parent = [
+    ...(options.parent ? [options.parent] : []),
+    ...asActivities(template?.contextActivities?.parent),
+  ];
+  const grouping = [
+    ...(ctx.cmi5 && options.parent ? [scenarioActivity(ctx)] : []),
+    ...asActivities(template?.contextActivities?.grouping),
+  ];
   return {
     registration: ctx.cmi5?.registration ?? ctx.attemptId,
     platform: ctx.platform ?? 'Composure',
     language: ctx.locale,
     contextActivities: {
-      ...(options.parent ? { parent: [options.parent] } : {}),
-      ...(ctx.cmi5 && options.parent ? { grouping: [scenarioActivity(ctx)] } : {}),
+      ...(parent.length ? { parent } : {}),
+      ...(grouping.length ? { grouping } : {}),
       category,
     },
     extensions,
