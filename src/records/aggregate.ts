@@ -1,7 +1,18 @@
 import { PRINCIPLES, type Principle } from '@/engine/format/ids';
 import type { AttemptRow, Verification } from './attempt-row';
+import { duplicateIds, rowFlags } from './plausibility';
 
 // Pure functions over review rows. Each is one pass (or one sort) so 100,000 rows stay interactive.
+
+// The plausibility helpers views need, re-exported from this pure module.
+export { duplicateIds, rowFlags };
+export type { PlausibilityFlag } from './plausibility';
+
+const NO_DUPLICATES: ReadonlySet<string> = new Set();
+
+/** Does the row raise any plausibility flag (its own, or a copy under another trainee)? */
+export const isImplausible = (row: AttemptRow, duplicates: ReadonlySet<string>) =>
+  Boolean(row.flags?.length) || duplicates.has(row.id);
 
 export interface RowFilter {
   traineeId?: string;
@@ -11,10 +22,17 @@ export interface RowFilter {
   to?: number;
   passed?: boolean;
   verification?: Verification | 'pending';
+  /** true: only attempts with a plausibility flag; false: only those without. */
+  implausible?: boolean;
 }
 
-export function filterRows(rows: readonly AttemptRow[], f: RowFilter): AttemptRow[] {
-  const { traineeId, scenarioId, from, to, passed, verification } = f;
+/** `duplicates` (from `duplicateIds` over every row) decides the `duplicate` flag for `implausible`. */
+export function filterRows(
+  rows: readonly AttemptRow[],
+  f: RowFilter,
+  duplicates: ReadonlySet<string> = NO_DUPLICATES,
+): AttemptRow[] {
+  const { traineeId, scenarioId, from, to, passed, verification, implausible } = f;
   return rows.filter(
     (r) =>
       (traineeId === undefined || r.traineeId === traineeId) &&
@@ -22,7 +40,8 @@ export function filterRows(rows: readonly AttemptRow[], f: RowFilter): AttemptRo
       (from === undefined || r.startedAt >= from) &&
       (to === undefined || r.startedAt <= to) &&
       (passed === undefined || r.passed === passed) &&
-      (verification === undefined || r.verification === verification),
+      (verification === undefined || r.verification === verification) &&
+      (implausible === undefined || isImplausible(r, duplicates) === implausible),
   );
 }
 
@@ -106,6 +125,8 @@ export interface TeamSummary {
   trend: TrendPoint[];
   bucket: 'day' | 'week' | 'month';
   verification: Record<Verification | 'pending', number>;
+  /** Attempts with at least one plausibility flag. */
+  implausible: number;
 }
 
 const DAY = 86_400_000;
@@ -118,7 +139,11 @@ export function pickBucket(spanMs: number): TeamSummary['bucket'] {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function teamSummary(rows: readonly AttemptRow[], topRules = 10): TeamSummary {
+export function teamSummary(
+  rows: readonly AttemptRow[],
+  topRules = 10,
+  duplicates: ReadonlySet<string> = NO_DUPLICATES,
+): TeamSummary {
   const sums = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
   const counts = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
   const violated = new Map<string, number>();
@@ -129,6 +154,7 @@ export function teamSummary(rows: readonly AttemptRow[], topRules = 10): TeamSum
   const verification = { verified: 0, mismatch: 0, 'unknown-scenario': 0, pending: 0 };
   let passed = 0;
   let overall = 0;
+  let implausible = 0;
   let min = Infinity;
   let max = -Infinity;
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -136,6 +162,7 @@ export function teamSummary(rows: readonly AttemptRow[], topRules = 10): TeamSum
   for (const r of rows) {
     trainees.add(r.traineeId);
     verification[r.verification] += 1;
+    if (isImplausible(r, duplicates)) implausible += 1;
     if (r.passed) passed += 1;
     overall += r.overall;
     if (r.startedAt < min) min = r.startedAt;
@@ -215,6 +242,7 @@ export function teamSummary(rows: readonly AttemptRow[], topRules = 10): TeamSum
       })),
     bucket,
     verification,
+    implausible,
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Outcome, Principle } from '@/engine/format/ids';
 import type { AttemptRecord, AttemptStatus } from './attempt-record';
+import type { RecordFlag, RecordPlausibility } from './plausibility';
 
 /**
- * How far a stored score can be trusted, decided by recomputing it from the stored responses:
- * `verified` (the engine agrees), `mismatch` (it does not: edited or produced by another engine),
+ * Whether a stored score is consistent with the stored responses, decided by recomputing it:
+ * `verified` (consistent: the engine agrees; the UI says "consistent", since this proves nothing
+ * about who played), `mismatch` (it does not: edited or produced by another engine),
  * `unknown-scenario` (the scenario or rubric version it was played on is not here to replay).
  */
 export type Verification = 'verified' | 'mismatch' | 'unknown-scenario';
@@ -34,9 +36,26 @@ export interface AttemptRow {
   violated: string[];
   missed: string[];
   verification: Verification | 'pending';
+  /**
+   * Plausibility flags the record raises on its own (plausibility.ts). Absent on rows written before
+   * the check existed; Review fills them in.
+   */
+  flags?: RecordFlag[];
+  /** The least reading time of what the attempt showed; null: the scenario was not at hand. */
+  minReadMs?: number | null;
+  /** Transcript identity, to find the same attempt stored under another trainee. */
+  fingerprint?: string | null;
 }
 
-export function toAttemptRow(record: AttemptRecord, verification: AttemptRow['verification']): AttemptRow {
+/**
+ * Without `plausibility` the row leaves it out, and Review checks it (recheck.ts, off the page):
+ * saving an attempt at the end of play does not load the checks into the trainee's download.
+ */
+export function toAttemptRow(
+  record: AttemptRecord,
+  verification: AttemptRow['verification'],
+  plausibility?: RecordPlausibility,
+): AttemptRow {
   return {
     id: record.id,
     traineeId: record.trainee.id,
@@ -58,5 +77,12 @@ export function toAttemptRow(record: AttemptRecord, verification: AttemptRow['ve
     violated: record.result.violated,
     missed: record.result.missed,
     verification,
+    ...(plausibility
+      ? {
+          flags: plausibility.flags,
+          minReadMs: plausibility.minReadMs,
+          fingerprint: plausibility.fingerprint,
+        }
+      : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentHash } from '@/engine/format/content-hash';
+import { contentHash, HASH_VERSION } from '@/engine/format/content-hash';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import { loadRubric } from '@/engine/load/load-rubric';
@@ -9,7 +9,8 @@ import { AttemptRecordSchema } from './attempt-record-schema';
 import { migrateRecord } from './migrations';
 
 export const BUNDLE_FORMAT = 'composure-attempts';
-export const BUNDLE_VERSION = 1;
+/** v2 added `hashVersion`. v1 bundles (no field) were hashed with scheme 1. */
+export const BUNDLE_VERSION = 2;
 export const MIN_BUNDLE_VERSION = 1;
 /** Above a whole team's export (100,000 attempts is ~120 MB) but stops a runaway file before it is read. */
 export const MAX_BUNDLE_BYTES = 192 * 1024 * 1024;
@@ -18,6 +19,8 @@ export const MAX_BUNDLE_ATTEMPTS = 200_000;
 export interface AttemptBundle {
   format: typeof BUNDLE_FORMAT;
   bundleVersion: typeof BUNDLE_VERSION;
+  /** The scheme of every hash in the bundle (keys, record hashes, checksum): `HASH_VERSION`. */
+  hashVersion: typeof HASH_VERSION;
   exportedAt: string;
   /** Every scenario version the attempts were played on, keyed by content hash. */
   scenarios: Record<string, Scenario>;
@@ -62,6 +65,7 @@ const Hash = z.string().regex(/^[0-9a-f]{8,64}$/);
 const Envelope = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   bundleVersion: z.number().int(),
+  hashVersion: z.literal(HASH_VERSION).optional(),
   exportedAt: z.string().max(40),
   scenarios: z.record(Hash, z.unknown()),
   rubrics: z.record(Hash, z.unknown()).optional(),
@@ -83,6 +87,7 @@ export function buildBundle(input: {
   const payload = {
     format: BUNDLE_FORMAT,
     bundleVersion: BUNDLE_VERSION,
+    hashVersion: HASH_VERSION,
     exportedAt: (input.exportedAt ?? new Date()).toISOString(),
     scenarios: input.scenarios,
     rubrics: input.rubrics,
@@ -130,6 +135,12 @@ function parseUnsafe(text: string): ParsedBundle | Refusal {
     return refuse('newer-version', `bundle version ${version}`);
   if (typeof version === 'number' && version < MIN_BUNDLE_VERSION)
     return refuse('old-version', `bundle version ${version}`);
+  // Absent: a v1 bundle, hashed with scheme 1. Another scheme's hashes cannot be checked here.
+  const hashVersion = (raw as { hashVersion?: unknown }).hashVersion;
+  if (typeof hashVersion === 'number' && hashVersion > HASH_VERSION)
+    return refuse('newer-version', `hash version ${hashVersion}`);
+  if (hashVersion !== undefined && hashVersion !== HASH_VERSION)
+    return refuse('not-a-bundle', `hashVersion: ${JSON.stringify(hashVersion)?.slice(0, 40)}`);
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) return refuse('not-a-bundle', where(envelope.error.issues[0]));
   const b = envelope.data;

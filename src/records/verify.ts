@@ -2,18 +2,29 @@ import { canonicalJson } from '@/engine/format/content-hash';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import { replay } from '@/engine/runtime/session';
-import type { Session } from '@/engine/runtime/types';
+import type { AttemptResult, ReplyAnalyser, Session } from '@/engine/runtime/types';
 import { scoreSession } from '@/engine/scoring/score';
 import { summariseResult, toTraineeInput, type AttemptRecord, type RecordResult } from './attempt-record';
 import type { Verification } from './attempt-row';
 
+/**
+ * `verified` means consistent: the score is what the engine gives for the stored responses. It
+ * says nothing about who gave them (see plausibility.ts).
+ */
 export interface VerifyOutcome {
   verification: Verification;
   /** The engine's own result for the stored responses; null when it could not replay them. */
   recomputed: RecordResult | null;
+  /** The full result of the replay (evidence, promises) for the debrief; null when not replayed. */
+  result: AttemptResult | null;
   /** What disagrees, as `field: stored → recomputed`, for the review page. */
   differences: string[];
   session: Session | null;
+}
+
+export interface VerifyOptions {
+  /** Reads typed replies that carry no stored reading (records from before readings were kept). */
+  analyser?: ReplyAnalyser;
 }
 
 function compare(stored: RecordResult, recomputed: RecordResult): string[] {
@@ -31,16 +42,23 @@ function compare(stored: RecordResult, recomputed: RecordResult): string[] {
 
 interface Recomputed {
   recomputed: RecordResult;
+  result: AttemptResult;
   /** Replay problems that do not depend on the stored score (unreplayable turns, an unfinished ending). */
   structural: string[];
   session: Session;
 }
 
-function recompute(record: AttemptRecord, scenario: Scenario, rubric: Rubric): Recomputed {
+function recompute(
+  record: AttemptRecord,
+  scenario: Scenario,
+  rubric: Rubric,
+  options: VerifyOptions = {},
+): Recomputed {
   const session = replay(scenario, rubric, record.turns.map(toTraineeInput), {
     locale: record.locale,
     now: () => record.startedAt,
     ...(record.seed !== null ? { seed: record.seed } : {}),
+    ...(options.analyser ? { analyser: options.analyser } : {}),
   });
   const structural: string[] = [];
   const replayed = session.state.turns;
@@ -59,7 +77,8 @@ function recompute(record: AttemptRecord, scenario: Scenario, rubric: Rubric): R
   });
   if (record.status === 'finished' && session.state.status !== 'ended')
     structural.push('status: finished → not ended');
-  return { recomputed: summariseResult(scoreSession(session)), structural, session };
+  const result = scoreSession(session);
+  return { recomputed: summariseResult(result), result, structural, session };
 }
 
 function judge(record: AttemptRecord, run: () => Recomputed): VerifyOutcome {
@@ -71,6 +90,7 @@ function judge(record: AttemptRecord, run: () => Recomputed): VerifyOutcome {
     return {
       verification: 'mismatch',
       recomputed: null,
+      result: null,
       differences: [`replay: ${String(error)}`],
       session: null,
     };
@@ -79,6 +99,7 @@ function judge(record: AttemptRecord, run: () => Recomputed): VerifyOutcome {
   return {
     verification: differences.length ? 'mismatch' : 'verified',
     recomputed: r.recomputed,
+    result: r.result,
     differences,
     session: r.session,
   };
@@ -87,16 +108,24 @@ function judge(record: AttemptRecord, run: () => Recomputed): VerifyOutcome {
 /**
  * Recomputes a record's score from its stored responses on the scenario and rubric versions it was
  * played on. Scoring is a pure function of those three, so any disagreement means the stored score
- * was edited (or came from a different engine) and must not be trusted.
+ * was edited (or came from a different engine) and must not be trusted. Agreement means only that
+ * the score is consistent with the responses: anyone who can write the responses can make it agree.
  */
 export function verifyRecord(
   record: AttemptRecord,
   scenario: Scenario | undefined,
   rubric: Rubric | undefined,
+  options: VerifyOptions = {},
 ): VerifyOutcome {
   if (!scenario || !rubric)
-    return { verification: 'unknown-scenario', recomputed: null, differences: [], session: null };
-  return judge(record, () => recompute(record, scenario, rubric));
+    return {
+      verification: 'unknown-scenario',
+      recomputed: null,
+      result: null,
+      differences: [],
+      session: null,
+    };
+  return judge(record, () => recompute(record, scenario, rubric, options));
 }
 
 /**
@@ -104,11 +133,9 @@ export function verifyRecord(
  * replay. The key holds everything the engine scores from (versions, locale, status and the choices,
  * typed words and silences); timings are left out because scoring does not read them.
  */
-export function createVerifier(): (
-  record: AttemptRecord,
-  scenario: Scenario | undefined,
-  rubric: Rubric | undefined,
-) => Verification {
+export function createVerifier(
+  options: VerifyOptions = {},
+): (record: AttemptRecord, scenario: Scenario | undefined, rubric: Rubric | undefined) => Verification {
   const cache = new Map<string, Recomputed>();
   return (record, scenario, rubric) => {
     if (!scenario || !rubric) return 'unknown-scenario';
@@ -119,7 +146,7 @@ export function createVerifier(): (
     return judge(record, () => {
       let hit = cache.get(key);
       if (!hit) {
-        hit = recompute(record, scenario, rubric);
+        hit = recompute(record, scenario, rubric, options);
         cache.set(key, hit);
       }
       return hit;

@@ -1,40 +1,95 @@
 import { loadAnalyser } from './analyser';
-import { runTaskNow, type EngineTask, type TaskResult } from './engine-tasks';
+import type { EngineTask, TaskResult } from './engine-tasks';
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+/** What a worker posts back: a final answer, or progress on the way to it. */
+export type WorkerReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: string }
+  | { id: number; progress: unknown };
 
-let worker: Worker | null = null;
-let nextId = 1;
-const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+interface Waiting {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  onProgress?: (progress: unknown) => void;
+}
 
-function getWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null; // jsdom, old browsers: compute on the page instead
-  if (!worker) {
-    worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<Reply>) => {
+export interface WorkerClient {
+  /** Posts `message` to the worker; null when this browser (or jsdom) has no workers. */
+  run(message: unknown, onProgress?: (progress: unknown) => void): Promise<unknown> | null;
+}
+
+/**
+ * Request/response over a worker: ids match answers to requests, progress messages go to the
+ * caller's callback. A worker that crashes fails every request in flight and is started afresh
+ * next time. With `idleClose`, the worker is ended when nothing is in flight (it then holds no
+ * storage connection that could block another tab's upgrade).
+ */
+export function createWorkerClient(make: () => Worker, options: { idleClose?: boolean } = {}): WorkerClient {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const waiting = new Map<number, Waiting>();
+
+  const settle = (id: number) => {
+    const pending = waiting.get(id);
+    waiting.delete(id);
+    if (options.idleClose && waiting.size === 0 && worker) {
+      worker.terminate();
+      worker = null;
+    }
+    return pending;
+  };
+
+  const get = (): Worker | null => {
+    if (typeof Worker === 'undefined') return null; // jsdom, old browsers: compute on the page instead
+    if (worker) return worker;
+    const w = make();
+    w.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
-      const pending = waiting.get(reply.id);
-      waiting.delete(reply.id);
+      if ('progress' in reply) {
+        waiting.get(reply.id)?.onProgress?.(reply.progress);
+        return;
+      }
+      const pending = settle(reply.id);
       if (reply.ok) pending?.resolve(reply.value);
       else pending?.reject(new Error(reply.error));
     };
-    worker.onerror = (event) => {
-      for (const pending of waiting.values())
-        pending.reject(new Error(event.message || 'engine worker failed'));
+    w.onerror = (event) => {
+      event.preventDefault();
+      const failed = [...waiting.values()];
       waiting.clear();
-      worker = null;
+      if (worker === w) worker = null;
+      w.terminate();
+      for (const pending of failed) pending.reject(new Error(event.message || 'worker failed'));
     };
-  }
-  return worker;
+    worker = w;
+    return w;
+  };
+
+  return {
+    run(message, onProgress) {
+      const w = get();
+      if (!w) return null;
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+        w.postMessage({ id, task: message });
+      });
+    },
+  };
 }
 
-/** Runs a heavy engine task in the worker; resolves with its result. */
-export function runEngineTask<T extends EngineTask>(task: T): Promise<TaskResult<T>> {
-  const w = getWorker();
-  if (!w) return loadAnalyser().then((analyser) => runTaskNow(task, analyser) as TaskResult<T>);
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-    w.postMessage({ id, task });
-  });
+const engine = createWorkerClient(
+  () => new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' }),
+);
+
+/**
+ * Runs a heavy engine task (replay, check, graph search) in the worker; resolves with its result.
+ * Without workers the page runs it, loading the task code only then: a browser with workers never
+ * downloads the searches and checks twice.
+ */
+export async function runEngineTask<T extends EngineTask>(task: T): Promise<TaskResult<T>> {
+  const inWorker = engine.run(task);
+  if (inWorker) return (await inWorker) as TaskResult<T>;
+  const [{ runTaskNow }, analyser] = await Promise.all([import('./engine-tasks'), loadAnalyser()]);
+  return runTaskNow(task, analyser);
 }

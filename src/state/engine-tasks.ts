@@ -4,9 +4,14 @@ import { bestPath, modelAnswers } from '@/engine/lint/best-path';
 import { replay } from '@/engine/runtime/session';
 import type { AttemptResult, ReplyAnalyser, SessionState, TraineeInput } from '@/engine/runtime/types';
 import { scoreSession } from '@/engine/scoring/score';
+import type { AttemptRecord, RecordResult } from '@/records/attempt-record';
+import type { Verification } from '@/records/attempt-row';
+import { checkPlausibility, type RecordPlausibility } from '@/records/plausibility';
+import { verifyRecord } from '@/records/verify';
 
-// Graph searches can take seconds on a long scenario: they run in a worker (engine-worker.ts),
-// and these plain functions are what the worker (or, without workers, the page) executes.
+// Replays and graph searches can take seconds on a long scenario: they run in a worker
+// (engine-worker.ts), and these plain functions are what the worker (or, without workers, the page)
+// executes. Inputs and results are plain data, so they cross to the worker and back by copy.
 
 export type EngineTask =
   | { kind: 'models'; scenario: Scenario; rubric: Rubric; inputs: TraineeInput[]; locale: string }
@@ -17,6 +22,14 @@ export type EngineTask =
       prefix: TraineeInput[];
       input: TraineeInput;
       locale: string;
+    }
+  | {
+      kind: 'open';
+      record: AttemptRecord;
+      scenario: Scenario | null;
+      rubric: Rubric | null;
+      /** The rubric is the version the attempt was played on; false: a stand-in, for display only. */
+      rubricExact: boolean;
     };
 
 export interface ModelAnswer {
@@ -32,7 +45,26 @@ export interface WhatIfResult {
   continuedTurns: number;
 }
 
-export type TaskResult<T extends EngineTask> = T extends { kind: 'models' } ? ModelAnswer[] : WhatIfResult;
+/** An attempt replayed from its stored responses: the score check, the replay and the plausibility. */
+export interface OpenResult {
+  /** `verified` means consistent: the stored score is the engine's for these responses. */
+  verification: Verification;
+  /** The engine's result for the responses, in record form; null when it could not replay them. */
+  recomputed: RecordResult | null;
+  /** What disagrees, as `field: stored → recomputed`. */
+  differences: string[];
+  /** The replayed session (evidence, readings, promises, customer lines); null without a replay. */
+  state: SessionState | null;
+  /** The engine's full result for the replay. */
+  result: AttemptResult | null;
+  plausibility: RecordPlausibility;
+}
+
+export type TaskResult<T extends EngineTask> = T extends { kind: 'models' }
+  ? ModelAnswer[]
+  : T extends { kind: 'what-if' }
+    ? WhatIfResult
+    : OpenResult;
 
 const clock = { now: () => 0 };
 
@@ -66,6 +98,37 @@ export function runWhatIf(
   return { state: session.state, result: scoreSession(session), continuedTurns };
 }
 
-export function runTaskNow(task: EngineTask, analyser?: ReplyAnalyser): ModelAnswer[] | WhatIfResult {
-  return task.kind === 'models' ? runModels(task, analyser) : runWhatIf(task, analyser);
+/**
+ * Record → replay → consistency check → plausibility. The check needs the exact rubric version;
+ * with a stand-in rubric the attempt is replayed for display and reported as not checkable.
+ */
+export function runOpen(task: Extract<EngineTask, { kind: 'open' }>, analyser?: ReplyAnalyser): OpenResult {
+  const { record, scenario, rubric, rubricExact } = task;
+  const plausibility = checkPlausibility(record, scenario ?? undefined);
+  const check = verifyRecord(
+    record,
+    scenario ?? undefined,
+    rubric ?? undefined,
+    analyser ? { analyser } : {},
+  );
+  const exact = rubricExact && check.verification !== 'unknown-scenario';
+  return {
+    verification: exact ? check.verification : 'unknown-scenario',
+    recomputed: check.recomputed,
+    differences: exact ? check.differences : [],
+    state: check.session?.state ?? null,
+    result: check.result,
+    plausibility,
+  };
+}
+
+export function runTaskNow<T extends EngineTask>(task: T, analyser?: ReplyAnalyser): TaskResult<T> {
+  const t = task as EngineTask;
+  const value =
+    t.kind === 'models'
+      ? runModels(t, analyser)
+      : t.kind === 'what-if'
+        ? runWhatIf(t, analyser)
+        : runOpen(t, analyser);
+  return value as TaskResult<T>;
 }

@@ -2,7 +2,8 @@
 import { freeTextAnalyser } from '@/engine/text/free-text';
 import { runTaskNow, type EngineTask } from './engine-tasks';
 
-// Runs the engine's path searches off the main thread so the debrief stays responsive.
+// Runs the engine's replays, score checks and path searches off the main thread, so the debrief
+// and Review stay responsive while an attempt opens.
 self.onmessage = (event: MessageEvent<{ id: number; task: EngineTask }>) => {
   const { id, task } = event.data;
   try {

@@ -1,39 +1,28 @@
 import { create } from 'zustand';
 import type { LocalizedText } from '@/engine/format/localized-text';
 import type { Rubric } from '@/engine/format/rubric-schema';
-import type { Scenario } from '@/engine/format/scenario-schema';
-import type { AttemptRecord } from '@/records/attempt-record';
 import type { AttemptRow } from '@/records/attempt-row';
-import {
-  getAttempt,
-  getRubricSnapshot,
-  getScenarioSnapshot,
-  listAttempts,
-  listScenarioSnapshots,
-  saveRubricSnapshot,
-  verifyPending,
-} from '@/records/attempts';
+import { listAttempts, listScenarioSnapshots, saveRubricSnapshot } from '@/records/attempts';
 import type { StorageKind } from '@/records/backend';
-import {
-  exportBundle,
-  importBundles,
-  type ExportedBundle,
-  type ImportReport,
-  type ImportSource,
-} from '@/records/import-export';
+import type { ImportReport } from '@/records/import-export';
+import { needsRecheck } from '@/records/recheck';
 import { storageFallbackReason, storageStatus, type RecordsError } from '@/records/storage';
-import { verifyRecord, type VerifyOutcome } from '@/records/verify';
-import { modelAnswers } from '@/engine/lint/best-path';
 import { loadCatalogue } from './catalogue';
+import type { ModelAnswer } from './engine-tasks';
+import { modelAnswersFor, openAttempt, type OpenedAttempt } from './open-attempt';
+import { runRecords } from './records-client';
+import type { ImportFile, KnownRubrics, RecordsProgress } from './records-tasks';
 
-export interface AttemptDetail {
-  record: AttemptRecord;
-  scenario: Scenario | null;
-  rubric: Rubric | null;
-  /** Re-checked now, from the stored responses, not read from the row. */
-  check: VerifyOutcome;
-  /** The best response at each turn the trainee took, from the graph (empty when it cannot replay). */
-  modelAnswers: Array<{ turn: number; node: string; responseId: string }>;
+export type { ImportFile, RecordsProgress } from './records-tasks';
+export type { ModelAnswer } from './engine-tasks';
+
+/** An attempt opened for the attempt page: record, versions, replay, check, plausibility. */
+export type AttemptDetail = OpenedAttempt;
+
+export interface ExportedFile {
+  filename: string;
+  blob: Blob;
+  count: number;
 }
 
 interface RecordsState {
@@ -48,17 +37,22 @@ interface RecordsState {
   /** The last storage failure (quota, a refused write), shown until dismissed. */
   error: RecordsError | null;
   importing: boolean;
+  exporting: boolean;
+  /** Import, export or re-check under way (in the records worker, or in slices on the page). */
+  progress: RecordsProgress | null;
   reports: ImportReport[];
   load: () => Promise<void>;
-  importFiles: (files: readonly ImportSource[]) => Promise<ImportReport[]>;
-  exportAttempts: (ids?: readonly string[]) => Promise<ExportedBundle | null>;
+  importFiles: (files: readonly ImportFile[]) => Promise<ImportReport[]>;
+  exportAttempts: (ids?: readonly string[]) => Promise<ExportedFile | null>;
   openAttempt: (id: string) => Promise<AttemptDetail | null>;
+  /** The best response at each turn, searched after the attempt is on screen. */
+  modelAnswers: (detail: AttemptDetail) => Promise<ModelAnswer[]>;
   dismissError: () => void;
   clearReports: () => void;
 }
 
 /** The catalogue's rubric, when the app has one: it verifies attempts whose bundle came without one. */
-async function currentRubrics(): Promise<Array<{ hash: string; rubric: Rubric }>> {
+async function currentRubrics(): Promise<KnownRubrics> {
   try {
     const catalogue = await loadCatalogue();
     return [{ hash: catalogue.rubricHash, rubric: catalogue.rubric }];
@@ -67,14 +61,26 @@ async function currentRubrics(): Promise<Array<{ hash: string; rubric: Rubric }>
   }
 }
 
-async function catalogueTitles(): Promise<Record<string, LocalizedText>> {
+async function catalogueContent(): Promise<{ titles: Record<string, LocalizedText>; hashes: string[] }> {
   try {
     const catalogue = await loadCatalogue();
-    return Object.fromEntries(catalogue.entries.map((e) => [e.scenario.id, e.scenario.title]));
+    return {
+      titles: Object.fromEntries(catalogue.entries.map((e) => [e.scenario.id, e.scenario.title])),
+      hashes: catalogue.entries.map((e) => e.hash),
+    };
   } catch {
-    return {};
+    return { titles: {}, hashes: [] };
   }
 }
+
+/** Replaces rows by id, keeping the order. */
+function merge(rows: AttemptRow[], updated: AttemptRow[]): AttemptRow[] {
+  if (!updated.length) return rows;
+  const byId = new Map(updated.map((r) => [r.id, r]));
+  return rows.map((r) => byId.get(r.id) ?? r);
+}
+
+let loadSeq = 0;
 
 export const useRecords = create<RecordsState>((set, get) => ({
   status: 'idle',
@@ -85,38 +91,69 @@ export const useRecords = create<RecordsState>((set, get) => ({
   storageReason: null,
   error: null,
   importing: false,
+  exporting: false,
+  progress: null,
   reports: [],
 
   load: async () => {
+    const seq = ++loadSeq;
     if (get().status === 'idle') set({ status: 'loading' });
     const rubrics = await currentRubrics();
     // Storing the current rubric lets attempts saved before it was snapshotted be verified now.
     for (const r of rubrics) await saveRubricSnapshot(r.rubric, r.hash);
-    const pending = await verifyPending();
     const [rows, snapshots, fromCatalogue] = await Promise.all([
       listAttempts(),
       listScenarioSnapshots(),
-      catalogueTitles(),
+      catalogueContent(),
     ]);
+    if (seq !== loadSeq) return;
     const titles: Record<string, LocalizedText> = {};
     for (const s of snapshots) titles[s.scenario.id] = s.scenario.title;
     set({
       status: 'ready',
       rows,
-      titles: { ...titles, ...fromCatalogue },
+      titles: { ...titles, ...fromCatalogue.titles },
       rubric: rubrics[0]?.rubric ?? null,
       storage: storageStatus(),
       storageReason: storageFallbackReason(),
-      error: pending.ok ? get().error : pending.error,
+    });
+    // Rows still to check (saved before their rubric, or by an older build) are checked off the page;
+    // the table shows at once and updates when they are done.
+    const known = new Set([...snapshots.map((s) => s.hash), ...fromCatalogue.hashes]);
+    const stale = rows.filter((r) => needsRecheck(r, known));
+    if (!stale.length) return;
+    const checked = await runRecords({ kind: 'recheck', rows: stale, rubrics }, (p) => {
+      if (seq === loadSeq && p.kind === 'recheck' && p.total > 500) set({ progress: p });
+    });
+    if (seq !== loadSeq) return;
+    set({
+      rows: checked.ok ? merge(get().rows, checked.rows) : get().rows,
+      progress: null,
+      error: checked.ok ? get().error : checked.error,
     });
   },
 
   importFiles: async (files) => {
-    set({ importing: true });
-    const reports = await importBundles(files, { rubrics: await currentRubrics() });
+    set({ importing: true, progress: null });
+    let reports: ImportReport[];
+    try {
+      reports = await runRecords(
+        { kind: 'import', files: [...files], rubrics: await currentRubrics() },
+        (p) => set({ progress: p }),
+      );
+    } catch (error) {
+      // Never leave the panel saying "importing" for ever.
+      reports = files.map((f) => ({
+        file: f.name,
+        ok: false as const,
+        reason: 'storage' as const,
+        detail: error instanceof Error ? error.message : String(error),
+      }));
+    }
     const quota = reports.find((r) => !r.ok && (r.reason === 'quota' || r.reason === 'storage'));
     set({
       importing: false,
+      progress: null,
       reports,
       error:
         quota && !quota.ok
@@ -128,32 +165,27 @@ export const useRecords = create<RecordsState>((set, get) => ({
   },
 
   exportAttempts: async (ids) => {
-    const exported = await exportBundle(ids, { rubrics: await currentRubrics() });
-    if (!exported.ok) {
-      set({ error: exported.error });
+    set({ exporting: true, progress: { kind: 'export', phase: 'reading' } });
+    try {
+      const exported = await runRecords(
+        { kind: 'export', ...(ids ? { ids: [...ids] } : {}), rubrics: await currentRubrics() },
+        (p) => set({ progress: p }),
+      );
+      if (!exported.ok) {
+        set({ error: exported.error });
+        return null;
+      }
+      return { filename: exported.filename, blob: exported.blob, count: exported.count };
+    } catch (error) {
+      set({ error: { kind: 'storage', message: error instanceof Error ? error.message : String(error) } });
       return null;
+    } finally {
+      set({ exporting: false, progress: null });
     }
-    return exported.value;
   },
 
-  openAttempt: async (id) => {
-    const record = await getAttempt(id);
-    if (!record) return null;
-    const [scenario, stored] = await Promise.all([
-      getScenarioSnapshot(record.scenario.contentHash),
-      getRubricSnapshot(record.rubric.hash),
-    ]);
-    const rubric =
-      stored ?? (await currentRubrics()).find((r) => r.hash === record.rubric.hash)?.rubric ?? null;
-    const check = verifyRecord(record, scenario ?? undefined, rubric ?? undefined);
-    let answers: AttemptDetail['modelAnswers'] = [];
-    try {
-      answers = check.session ? modelAnswers(check.session) : [];
-    } catch {
-      // A model answer is a help, not a requirement: never let it hide the transcript.
-    }
-    return { record, scenario, rubric, check, modelAnswers: answers };
-  },
+  openAttempt: (id) => openAttempt(id),
+  modelAnswers: (detail) => modelAnswersFor(detail),
 
   dismissError: () => set({ error: null }),
   clearReports: () => set({ reports: [] }),

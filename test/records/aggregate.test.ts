@@ -1,5 +1,6 @@
 import type { AttemptRow } from '@/records/attempt-row';
 import {
+  duplicateIds,
   filterRows,
   pickBucket,
   sortRows,
@@ -117,6 +118,23 @@ describe('aggregation', () => {
     expect(pickBucket(30 * DAY)).toBe('day');
     expect(pickBucket(200 * DAY)).toBe('week');
     expect(pickBucket(800 * DAY)).toBe('month');
+  });
+
+  it('filters and counts implausible attempts: own flags, and copies under another trainee', () => {
+    const flagged = [
+      ...rows.map((r) => (r.id === 'a' ? { ...r, flags: ['too-fast' as const] } : r)),
+      row({ id: 'd', traineeId: 't1', fingerprint: 'ffff', flags: [] }),
+      row({ id: 'e', traineeId: 't3', fingerprint: 'ffff', flags: [] }),
+      row({ id: 'f', traineeId: 't1', fingerprint: 'eeee', flags: [] }),
+    ];
+    const dups = duplicateIds(flagged);
+    expect(dups).toEqual(new Set(['d', 'e']));
+    expect(filterRows(flagged, { implausible: true }, dups).map((r) => r.id)).toEqual(['a', 'd', 'e']);
+    expect(filterRows(flagged, { implausible: false }, dups).map((r) => r.id)).toEqual(['b', 'c', 'f']);
+    // Without the duplicates set only the rows' own flags count.
+    expect(filterRows(flagged, { implausible: true }).map((r) => r.id)).toEqual(['a']);
+    expect(teamSummary(flagged, 10, dups).implausible).toBe(3);
+    expect(teamSummary(flagged).implausible).toBe(1);
   });
 
   it('lists trainees and a trainee’s progress oldest first', () => {

@@ -9,7 +9,9 @@ import {
   clearAllRecords,
 } from '@/records/attempts';
 import { buildBundle, bundleChecksum, parseBundle, type AttemptBundle } from '@/records/bundle';
-import { exportBundle, importBundles } from '@/records/import-export';
+import { duplicateIds } from '@/records/aggregate';
+import { exportBundle, importBundles, type ImportProgress } from '@/records/import-export';
+import { needsRecheck, recheckRows } from '@/records/recheck';
 import {
   BAD,
   freshStorage,
@@ -42,7 +44,11 @@ function resign(bundle: AttemptBundle): string {
 describe('export → import', () => {
   it('round trip: export, wipe storage, import, same attempts and scores, all verified', async () => {
     const { records, exported } = await playAndExport();
-    expect(exported.bundle).toMatchObject({ format: 'composure-attempts', bundleVersion: 1 });
+    expect(exported.bundle).toMatchObject({
+      format: 'composure-attempts',
+      bundleVersion: 2,
+      hashVersion: 1,
+    });
     expect(Object.keys(exported.bundle.scenarios)).toEqual([scenarioHash]);
     expect(exported.bundle.checksum).toBe(bundleChecksum(exported.bundle));
     expect(exported.filename).toMatch(/^composure-attempts-\d{4}-\d{2}-\d{2}\.json$/);
@@ -57,6 +63,8 @@ describe('export → import', () => {
       imported: 2,
       duplicates: 0,
       flagged: 0,
+      // BAD's blame came 0.9 s after a line and an answer that take 3 s to read.
+      implausible: 1,
       migrated: 0,
     });
     const rows = await listAttempts();
@@ -169,6 +177,77 @@ describe('export → import', () => {
   });
 });
 
+describe('honest verification: consistent is not proof', () => {
+  it('a best-path record copied under another trainee (checksum recomputed) is consistent, and both copies are flagged', async () => {
+    const { records, exported } = await playAndExport();
+    const best = records[0]!;
+    const forged = { ...best, id: crypto.randomUUID(), trainee: { id: 'e-9', name: 'Copycat' } };
+    const [report] = await importBundles([
+      source('copy.json', resign({ ...exported.bundle, attempts: [forged] })),
+    ]);
+    // The score is consistent with the responses: that much is true, and all the check can say.
+    expect(report).toMatchObject({ ok: true, imported: 1, flagged: 0 });
+    expect((await listAttempts()).find((r) => r.id === forged.id)?.verification).toBe('verified');
+    // The original was saved at the end of play; Review's re-check gives it its fingerprint.
+    const stale = (await listAttempts()).filter((r) => needsRecheck(r, new Set([scenarioHash])));
+    expect(stale.map((r) => r.id).sort()).toEqual(records.map((r) => r.id).sort());
+    await recheckRows(stale);
+    expect(duplicateIds(await listAttempts())).toEqual(new Set([best.id, forged.id]));
+  });
+
+  it('an attempt finished 5 ms after it started imports as consistent but implausible', async () => {
+    const { records, exported } = await playAndExport();
+    await freshStorage();
+    const r = records[0]!;
+    const instant = {
+      ...r,
+      turns: r.turns.map((t, i) => ({ ...t, at: r.startedAt + i + 1, msToAnswer: 1 })),
+      finishedAt: r.startedAt + 5,
+    };
+    const backwards = { ...r, id: crypto.randomUUID(), finishedAt: r.startedAt - 1000 };
+    const [report] = await importBundles([
+      source('odd.json', resign({ ...exported.bundle, attempts: [instant, backwards] })),
+    ]);
+    expect(report).toMatchObject({ ok: true, imported: 2, flagged: 0, implausible: 2 });
+    const rows = await listAttempts();
+    expect(rows.find((x) => x.id === r.id)).toMatchObject({ verification: 'verified', flags: ['too-fast'] });
+    expect(rows.find((x) => x.id === backwards.id)?.flags).toEqual(['clock-backwards']);
+  });
+});
+
+describe('import progress', () => {
+  it('reports each file and phase, and scores in slices with a yield between them', async () => {
+    await saveScenarioSnapshot(scenario, scenarioHash);
+    await saveRubricSnapshot(rubric, rubricHash);
+    const attempts = Array.from({ length: 600 }, () => playRecord(GOOD));
+    const json = JSON.stringify(
+      buildBundle({ attempts, scenarios: { [scenarioHash]: scenario }, rubrics: {} }),
+    );
+    const events: ImportProgress[] = [];
+    let yields = 0;
+    const reports = await importBundles([source('junk.json', 'nope'), source('big.json', json)], {
+      onProgress: (p) => events.push(p),
+      yieldEvery: async () => {
+        yields += 1;
+      },
+    });
+    expect(reports.map((r) => r.ok)).toEqual([false, true]);
+    const line = (p: ImportProgress) => `${p.file}/${p.files} ${p.name} ${p.phase} ${p.done}/${p.total}`;
+    expect(events.map(line)).toEqual([
+      '0/2 junk.json reading 0/0',
+      '0/2 junk.json checking 0/0',
+      '1/2 big.json reading 0/0',
+      '1/2 big.json checking 0/0',
+      '1/2 big.json scoring 0/600',
+      '1/2 big.json scoring 250/600',
+      '1/2 big.json scoring 500/600',
+      '1/2 big.json saving 600/600',
+    ]);
+    expect(yields).toBe(2);
+    expect(await listAttempts()).toHaveLength(600);
+  });
+});
+
 describe('bad bundles are refused and change nothing', () => {
   async function expectRefused(text: string, reason: string) {
     await saveAttempt(playRecord(GOOD));
@@ -183,7 +262,7 @@ describe('bad bundles are refused and change nothing', () => {
   it('JSON that is not a bundle', () => expectRefused('[1,2,3]', 'not-a-bundle'));
   it('a bundle from a newer app', async () => {
     const { exported } = await playAndExport();
-    await expectRefused(resign({ ...exported.bundle, bundleVersion: 2 as 1 }), 'newer-version');
+    await expectRefused(resign({ ...exported.bundle, bundleVersion: 3 as 2 }), 'newer-version');
   });
   it('a bad checksum (edited without re-signing)', async () => {
     const { exported } = await playAndExport();

@@ -1,4 +1,12 @@
 /**
+ * The hashing scheme below (canonical JSON, two FNV-1a lanes, 16 hex digits). Stored beside hashes
+ * (export bundles carry it) so data hashed by a future scheme can be told apart instead of reading as
+ * "unknown scenario" everywhere. Any change to `canonicalJson` or `contentHash` output bumps it;
+ * test/engine/hash-vectors.test.ts pins the current outputs.
+ */
+export const HASH_VERSION = 1;
+
+/**
  * Stable identity of a JSON value: canonical JSON (sorted keys) hashed with two FNV-1a 32-bit lanes.
  * Synchronous so the engine can use it in Node, a worker or the browser; it names a version,
  * it is not a security signature.

@@ -35,9 +35,9 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
     return <ErrorPanel title={t('error')} message={error} onRetry={() => void load(attemptId)} />;
   if (status !== 'ready' || !data) return <LoadingPanel label={t('loading')} />;
 
-  const { record, scenario, rubric, session, recomputed } = data;
+  const { record, scenario, rubric, state, recomputed } = data;
   const result = record.result;
-  const endingNode = session.state.ending ? scenario.nodes[session.state.ending.node] : undefined;
+  const endingNode = state.ending ? scenario.nodes[state.ending.node] : undefined;
   const bars = PRINCIPLES.map((p) => ({ key: p, label: t(`principle.${p}`), score: result.scores[p] }));
   const finishedAt = new Date(record.finishedAt);
 
@@ -54,10 +54,18 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
         </p>
         {record.status === 'abandoned' ? <p className="notice notice--warn">{t('abandoned')}</p> : null}
         {data.mismatch ? (
-          <p className="notice notice--warn" role="status">
+          <p className="notice notice--warn" role="status" data-testid="debrief-check" data-check="mismatch">
             {t('mismatch')}
           </p>
-        ) : null}
+        ) : (
+          <p
+            className={data.verification === 'verified' ? 'debrief__check' : 'notice notice--warn'}
+            data-testid="debrief-check"
+            data-check={data.verification}
+          >
+            {t(data.verification === 'verified' ? 'check.consistent' : 'check.unchecked')}
+          </p>
+        )}
       </header>
 
       <section
@@ -115,9 +123,9 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
         <AnnotatedTranscript
           scenario={scenario}
           rubric={rubric}
-          turns={session.state.turns}
-          openingVariant={session.state.openingVariant}
-          closingEvidence={session.state.closingEvidence}
+          turns={state.turns}
+          openingVariant={state.openingVariant}
+          closingEvidence={state.closingEvidence}
           modelAnswers={models ?? []}
           locale={locale}
           turnExtra={(turn) => (

@@ -23,10 +23,10 @@ export const WhatIfPanel = forwardRef<HTMLElement, Props>(function WhatIfPanel(
 ) {
   const { t } = useTranslation('debrief');
   const id = useId();
-  const turns = data.session.state.turns;
+  const turns = data.state.turns;
   const current = turns[turn - 1];
   const node = current ? data.scenario.nodes[current.node] : undefined;
-  const said = sayText(node, variantBefore(data.session.state, turn));
+  const said = sayText(node, variantBefore(data.state, turn));
   const [choice, setChoice] = useState<string>('');
   const [outcome, setOutcome] = useState<WhatIfOutcome | null>(null);
   const [busy, setBusy] = useState(false);

@@ -3,10 +3,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { PRINCIPLES } from '@/engine/format/ids';
 import { pickText, type LocalizedText } from '@/engine/format/localized-text';
-import type { SortDir, SortKey } from '@/records/aggregate';
+import { rowFlags, type SortDir, type SortKey } from '@/records/aggregate';
 import type { AttemptRow } from '@/records/attempt-row';
 import { attemptHref, formatDuration, formatShortDate, traineeHref } from './review-format';
-import { VerificationBadge } from './verification-badge';
+import { useDuplicates } from './use-duplicates';
+import { PlausibilityBadge, VerificationBadge } from './verification-badge';
 
 interface Props {
   rows: AttemptRow[];
@@ -26,6 +27,7 @@ const ROW_HEIGHT = 44;
 export function AttemptsTable({ rows, titles, sort, onSort, showTrainee = true }: Props) {
   const { t, i18n } = useTranslation('review');
   const scroller = useRef<HTMLDivElement>(null);
+  const duplicates = useDuplicates();
   // The virtualizer is deliberately un-memoised by the React Compiler; it re-renders on scroll by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
@@ -136,8 +138,9 @@ export function AttemptsTable({ rows, titles, sort, onSort, showTrainee = true }
                   {r.passed ? t('table.yes') : t('table.no')}
                 </div>
                 <div role="cell">{t(`outcome.${r.outcome ?? 'none'}`)}</div>
-                <div role="cell">
+                <div role="cell" className="review-flags">
                   <VerificationBadge value={r.verification} />
+                  <PlausibilityBadge flags={rowFlags(r, duplicates)} />
                 </div>
                 <div role="cell">
                   <a

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { PRINCIPLES } from '@/engine/format/ids';
 import { pickText, type LocalizedText } from '@/engine/format/localized-text';
-import type { ScenarioTally } from '@/records/aggregate';
+import { rowFlags, type ScenarioTally } from '@/records/aggregate';
 import type { AttemptRow } from '@/records/attempt-row';
 import { toCsv } from '@/records/csv';
 
@@ -11,6 +11,7 @@ export function attemptsCsv(
   titles: Record<string, LocalizedText>,
   t: TFunction<'review'>,
   lng: string,
+  duplicates: ReadonlySet<string> = new Set(),
 ): string {
   const header = [
     'id',
@@ -27,6 +28,7 @@ export function attemptsCsv(
     t('table.outcome'),
     'status',
     t('table.verification'),
+    t('filters.plausibility'),
   ];
   return toCsv(
     header,
@@ -45,6 +47,7 @@ export function attemptsCsv(
       r.outcome ?? '',
       r.status,
       r.verification,
+      rowFlags(r, duplicates).join(' '),
     ]),
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport, ImportSource } from '@/records/import-export';
-import { useRecords } from '@/state/records-store';
+import type { ImportReport } from '@/records/import-export';
+import { useRecords, type ImportFile, type RecordsProgress } from '@/state/records-store';
 
 function ReportLine({ report }: { report: ImportReport }) {
   const { t } = useTranslation('review');
@@ -16,7 +16,8 @@ function ReportLine({ report }: { report: ImportReport }) {
           imported: report.imported,
           duplicates: report.duplicates,
           flagged: report.flagged,
-        })}{' '}
+        })}
+        {report.implausible ? ` ${t('import.implausible', { count: report.implausible })}` : null}{' '}
         {report.migrated ? t('import.migrated', { count: report.migrated }) : null}
       </li>
     );
@@ -32,11 +33,15 @@ function ReportLine({ report }: { report: ImportReport }) {
   );
 }
 
-/** FileReader rather than `file.text()`: it works in every browser this app supports (and in jsdom). */
-function asSource(file: File): ImportSource {
+/**
+ * The file itself goes to the records worker; on the page it is read with FileReader rather than
+ * `file.text()`, which works in every browser this app supports (and in jsdom).
+ */
+function asSource(file: File): ImportFile {
   return {
     name: file.name,
     size: file.size,
+    blob: file,
     text: () =>
       new Promise<string>((resolve, reject) => {
         const reader = new FileReader();
@@ -47,12 +52,38 @@ function asSource(file: File): ImportSource {
   };
 }
 
+/** Where the import is, as a bar and in words; a live region so screen readers hear it move on. */
+function ImportProgressLine({ progress }: { progress: RecordsProgress | null }) {
+  const { t, i18n } = useTranslation('review');
+  const nf = new Intl.NumberFormat(i18n.language);
+  if (!progress || progress.kind !== 'import')
+    return (
+      <p role="status" data-testid="import-progress">
+        {t('import.working')}
+      </p>
+    );
+  const { file, files, name, phase, done, total } = progress;
+  // Each file is an equal share of the bar; within it, the attempts scored so far.
+  const within = phase === 'saving' ? 1 : phase === 'scoring' && total ? (done / total) * 0.9 : 0;
+  const value = Math.round(((file + within) / files) * 1000) / 10;
+  return (
+    <div className="review-progress" data-testid="import-progress">
+      <progress max={100} value={value} aria-label={t('import.working')} />
+      <p role="status">
+        {t('import.progress', { file: file + 1, files, name })}{' '}
+        {t(`import.phase.${phase}`, { done: nf.format(done), total: nf.format(total) })}
+      </p>
+    </div>
+  );
+}
+
 /** Many bundles at once, by drag and drop or the file picker; one line of results per file. */
 export function ImportPanel() {
   const { t } = useTranslation('review');
   const importFiles = useRecords((s) => s.importFiles);
   const importing = useRecords((s) => s.importing);
   const reports = useRecords((s) => s.reports);
+  const progress = useRecords((s) => s.progress);
   const clearReports = useRecords((s) => s.clearReports);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -100,7 +131,7 @@ export function ImportPanel() {
           }}
         />
       </div>
-      {importing ? <p role="status">{t('import.working')}</p> : null}
+      {importing ? <ImportProgressLine progress={progress} /> : null}
       {reports.length ? (
         <div role="status" aria-live="polite">
           <h3>{t('import.reportTitle')}</h3>

@@ -6,9 +6,10 @@ import { EmptyPanel } from '@/ui/status-panel';
 import { AttemptsTable } from './attempts-table';
 import { attemptsCsv, csvFilename } from './csv-views';
 import { ImportPanel } from './import-panel';
-import { downloadText } from './review-format';
+import { downloadBlob, downloadText } from './review-format';
 import { EMPTY_FILTER, ReviewFilters, toRowFilter, type FilterForm } from './review-filters';
 import { TeamSummary } from './team-summary';
+import { useDuplicates } from './use-duplicates';
 import { useSortedRows } from './use-sorted-rows';
 
 export function ReviewDashboard() {
@@ -17,18 +18,23 @@ export function ReviewDashboard() {
   const titles = useRecords((s) => s.titles);
   const rubric = useRecords((s) => s.rubric);
   const exportAttempts = useRecords((s) => s.exportAttempts);
+  const exporting = useRecords((s) => s.exporting);
+  const duplicates = useDuplicates();
   const [form, setForm] = useState<FilterForm>(EMPTY_FILTER);
   // Typing in a filter stays responsive with 100,000 rows: the table and summary catch up a frame later.
   const deferred = useDeferredValue(form);
-  const filtered = useMemo(() => filterRows(rows, toRowFilter(deferred)), [rows, deferred]);
-  const summary = useMemo(() => teamSummary(filtered), [filtered]);
+  const filtered = useMemo(
+    () => filterRows(rows, toRowFilter(deferred), duplicates),
+    [rows, deferred, duplicates],
+  );
+  const summary = useMemo(() => teamSummary(filtered, 10, duplicates), [filtered, duplicates]);
   const trainees = useMemo(() => traineeList(rows), [rows]);
   const scenarioIds = useMemo(() => [...new Set(rows.map((r) => r.scenarioId))].sort(), [rows]);
   const { sorted, sort, onSort } = useSortedRows(filtered);
 
   const exportJson = async () => {
     const exported = await exportAttempts(filtered.map((r) => r.id));
-    if (exported) downloadText(exported.filename, exported.json, 'application/json');
+    if (exported) downloadBlob(exported.filename, exported.blob);
   };
 
   // The import panel stays first in both states so importing the first file does not remount it
@@ -68,8 +74,10 @@ export function ReviewDashboard() {
           onClick={() => void exportJson()}
           data-testid="export-json"
           title={t('export.jsonHint')}
+          disabled={exporting}
+          aria-busy={exporting}
         >
-          {t('export.json')}
+          {exporting ? t('export.working') : t('export.json')}
         </button>
         <button
           type="button"
@@ -78,7 +86,7 @@ export function ReviewDashboard() {
           onClick={() =>
             downloadText(
               csvFilename('attempts'),
-              attemptsCsv(sorted, titles, t, i18n.language),
+              attemptsCsv(sorted, titles, t, i18n.language, duplicates),
               'text/csv;charset=utf-8',
             )
           }

@@ -11,6 +11,7 @@ export interface FilterForm {
   to: string;
   passed: '' | 'yes' | 'no';
   verification: '' | 'verified' | 'mismatch' | 'unknown-scenario' | 'pending';
+  plausibility: '' | 'flagged' | 'clear';
 }
 
 export const EMPTY_FILTER: FilterForm = {
@@ -20,6 +21,7 @@ export const EMPTY_FILTER: FilterForm = {
   to: '',
   passed: '',
   verification: '',
+  plausibility: '',
 };
 
 interface Props {
@@ -98,6 +100,17 @@ export function ReviewFilters({ value, onChange, trainees, scenarioIds, titles, 
           </option>
         ))}
       </select>
+      <label htmlFor={`${id}-i`}>{t('filters.plausibility')}</label>
+      <select
+        id={`${id}-i`}
+        value={value.plausibility}
+        onChange={(e) => set('plausibility', e.target.value as FilterForm['plausibility'])}
+        data-testid="filter-plausibility"
+      >
+        <option value="">{t('filters.any')}</option>
+        <option value="flagged">{t('filters.implausibleOnly')}</option>
+        <option value="clear">{t('filters.plausibleOnly')}</option>
+      </select>
       <button
         type="button"
         className="button button--ghost button--small"
@@ -120,5 +133,6 @@ export function toRowFilter(f: FilterForm): RowFilter {
     to: dayBound(f.to, true),
     passed: f.passed === '' ? undefined : f.passed === 'yes',
     verification: f.verification || undefined,
+    implausible: f.plausibility === '' ? undefined : f.plausibility === 'flagged',
   };
 }

@@ -50,7 +50,12 @@ export const attemptHref = (id: string) => `#/review/attempt/${encodeURIComponen
 
 /** Saves text as a file through a temporary object URL (no server involved). */
 export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(filename, new Blob([text], { type }));
+}
+
+/** Saves a Blob (an export built in the records worker) as a file. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

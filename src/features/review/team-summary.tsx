@@ -38,6 +38,11 @@ export function TeamSummary({ summary, titles, rubric }: Props) {
           {t('summary.flagged', { count: flagged })}
         </p>
       ) : null}
+      {summary.implausible ? (
+        <p className="notice notice--warn" data-testid="summary-implausible">
+          {t('summary.implausible', { count: summary.implausible })}
+        </p>
+      ) : null}
       <div className="review-summary__grid">
         <div>
           <h3>{t('summary.principles')}</h3>

@@ -7,6 +7,7 @@ import { AttemptsTable } from './attempts-table';
 import { LineChart } from './line-chart';
 import { SummaryStats } from './summary-stats';
 import { formatDay } from './review-format';
+import { useDuplicates } from './use-duplicates';
 import { useSortedRows } from './use-sorted-rows';
 
 export function TraineePage({ traineeId }: { traineeId: string }) {
@@ -15,7 +16,8 @@ export function TraineePage({ traineeId }: { traineeId: string }) {
   const titles = useRecords((s) => s.titles);
   const mine = useMemo(() => filterRows(rows, { traineeId }), [rows, traineeId]);
   const progress = useMemo(() => traineeProgress(rows, traineeId), [rows, traineeId]);
-  const summary = useMemo(() => teamSummary(mine), [mine]);
+  const duplicates = useDuplicates();
+  const summary = useMemo(() => teamSummary(mine, 10, duplicates), [mine, duplicates]);
   const { sorted, sort, onSort } = useSortedRows(mine);
   const latest = [...mine].sort((a, b) => b.startedAt - a.startedAt)[0];
   const first = progress[0];
@@ -33,6 +35,11 @@ export function TraineePage({ traineeId }: { traineeId: string }) {
           <h1 data-testid="trainee-name">{t('trainee.title', { name: latest.traineeName })}</h1>
           <p className="review-muted">{t('trainee.id', { id: traineeId })}</p>
           <SummaryStats summary={summary} showTrainees={false} />
+          {summary.implausible ? (
+            <p className="notice notice--warn" data-testid="trainee-implausible">
+              {t('summary.implausible', { count: summary.implausible })}
+            </p>
+          ) : null}
           <section className="panel">
             <h2>{t('trainee.progress')}</h2>
             <LineChart

@@ -6,7 +6,7 @@ import { replay } from '@/engine/runtime/session';
 import { scoreSession } from '@/engine/scoring/score';
 import { DebriefView } from '@/features/debrief/debrief-view';
 import { changeLanguage } from '@/i18n/i18n';
-import { listAttempts } from '@/records/attempts';
+import { getAttempt, listAttempts, saveAttempt } from '@/records/attempts';
 import { usePlay } from '@/state/play-store';
 import { setUpApp } from '../../fakes/app';
 import { seriousViolations } from '../../fakes/axe';
@@ -122,6 +122,26 @@ describe('DebriefView', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('复盘：迟到的包裹');
     expect(screen.getByTestId('result-passed')).toHaveTextContent('未通过');
     expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('says the score is consistent with the responses, and says so when it is not', async () => {
+    const id = await playAttempt(['greet', 'promise', 'keep'].map((choice) => ({ choice })));
+    const { unmount } = render(<DebriefView attemptId={id} />);
+    await screen.findByTestId('debrief');
+    expect(screen.getByTestId('debrief-check')).toHaveAttribute('data-check', 'verified');
+    expect(screen.getByTestId('debrief-check')).toHaveTextContent('Score check: consistent');
+    unmount();
+
+    // The same responses under an edited score: the debrief opens it the way Review does.
+    const record = (await getAttempt(id))!;
+    const edited = { ...record, id: crypto.randomUUID(), result: { ...record.result, overall: 12 } };
+    expect((await saveAttempt(edited)).ok).toBe(true);
+    render(<DebriefView attemptId={edited.id} />);
+    await screen.findByTestId('debrief');
+    expect(screen.getByTestId('debrief-check')).toHaveAttribute('data-check', 'mismatch');
+    expect(screen.getByTestId('debrief-check')).toHaveTextContent('Score check: not consistent');
+    // The stored score is the one shown; the explanation is the replay's.
+    expect(screen.getByTestId('score-overall')).toHaveTextContent('12');
   });
 
   it('says so when the attempt does not exist', async () => {

@@ -67,7 +67,9 @@ describe('ReviewView', () => {
     expect(within(goodRow).getByTestId('cell-overall')).toHaveTextContent(
       String(Math.round(good!.result.overall)),
     );
-    expect(within(goodRow).getByText('Verified')).toBeInTheDocument();
+    expect(within(goodRow).getByText('Consistent')).toBeInTheDocument();
+    // The lead says what the check is, and what only a server-side store could prove.
+    expect(screen.getByText(/only a server-side store \(an LRS/)).toBeInTheDocument();
     const badRow = rows.find((r) => r.dataset.attemptId === bad!.id)!;
     expect(within(badRow).getByText('No')).toBeInTheDocument();
     expect(screen.getByTestId('stat-attempts')).toHaveTextContent('2');
@@ -146,8 +148,88 @@ describe('ReviewView', () => {
     const [good] = await seed();
     render(<ReviewView attemptId={good!.id} />);
     expect(await screen.findByTestId('attempt-page')).toBeInTheDocument();
-    expect(screen.getByTestId('attempt-verification')).toHaveTextContent('Verified');
+    const check = screen.getByTestId('attempt-verification');
+    expect(check).toHaveTextContent('Consistent');
+    expect(check).toHaveTextContent('it does not show who played');
+    expect(screen.getByTestId('attempt-page')).not.toHaveTextContent(/own responses/);
     expect(screen.getByTestId('transcript-turn-1')).toBeInTheDocument();
+    const plausibility = screen.getByTestId('attempt-plausibility');
+    expect(plausibility).toHaveAttribute('data-flags', '');
+    expect(plausibility).toHaveTextContent('No plausibility flags');
+    expect(plausibility).toHaveTextContent('Only a server-side store (an LRS');
+    // Model answers arrive after the page is on screen.
+    await waitFor(() =>
+      expect(within(screen.getByTestId('transcript-turn-1')).getByText('Model answer')).toBeInTheDocument(),
+    );
+  });
+
+  it('an attempt answered faster than its text can be read is flagged, with the figures', async () => {
+    const [, bad] = await seed();
+    render(<ReviewView attemptId={bad!.id} />);
+    const flag = await screen.findByTestId('flag-too-fast');
+    // BAD's first answer came 0.9 s after a line and a reply that take 3 s to read.
+    expect(flag).toHaveTextContent('(0.9 s answering)');
+    expect(flag).toHaveTextContent('takes at least 3 s');
+    expect(screen.getByTestId('attempt-plausibility')).toHaveAttribute('data-flags', 'too-fast');
+    // Still consistent: the flags and the score check are separate questions.
+    expect(screen.getByTestId('attempt-verification')).toHaveTextContent('Consistent');
+  });
+
+  it('a transcript copied under another trainee flags both attempts, in the table, the summary and the attempt page', async () => {
+    const [good] = await seed();
+    const copy = { ...good!, id: crypto.randomUUID(), trainee: { id: 'e-7', name: 'Copy Cat' } };
+    await saveAttempt(copy);
+    render(<ReviewView />);
+    const flagsOf = (id: string) =>
+      screen
+        .getAllByTestId('attempt-row')
+        .find((r) => r.dataset.attemptId === id)
+        ?.querySelector('[data-testid="plausibility"]')
+        ?.getAttribute('data-flags');
+    // Attempts saved at the end of play are judged when Review opens (off the page, then the rows update).
+    await waitFor(() => expect(flagsOf(copy.id)).toBe('duplicate'));
+    expect(flagsOf(good!.id)).toBe('duplicate');
+    // BAD is flagged too (too fast): three implausible attempts in the summary.
+    expect(screen.getByTestId('summary-implausible')).toHaveTextContent(/^3 attempts look implausible/);
+    await userEvent.selectOptions(screen.getByTestId('filter-plausibility'), 'clear');
+    await waitFor(() => expect(screen.queryAllByTestId('attempt-row')).toHaveLength(0));
+    await userEvent.selectOptions(screen.getByTestId('filter-plausibility'), 'flagged');
+    await waitFor(() => expect(screen.getAllByTestId('attempt-row')).toHaveLength(3));
+
+    window.location.hash = `#/review/attempt/${copy.id}`;
+    const page = render(<ReviewView attemptId={copy.id} />);
+    const dup = await within(page.container).findByTestId('flag-duplicate');
+    expect(dup).toHaveTextContent('Li Na');
+    expect(within(page.container).getByTestId('attempt-verification')).toHaveTextContent('Consistent');
+  });
+
+  it('shows where an import is while it runs, and exports through a file', async () => {
+    await seed();
+    render(<ReviewView />);
+    await screen.findAllByTestId('attempt-row');
+    let release: (text: string) => void = () => undefined;
+    const slow = new Promise<string>((resolve) => (release = resolve));
+    const importing = useRecords.getState().importFiles([{ name: 'slow.json', text: () => slow }]);
+    await waitFor(() =>
+      expect(screen.getByTestId('import-progress')).toHaveTextContent('File 1 of 1 (slow.json): reading…'),
+    );
+    release('not json');
+    const [report] = await importing;
+    expect(report).toMatchObject({ ok: false, reason: 'invalid-json' });
+    await waitFor(() => expect(screen.queryByTestId('import-progress')).toBeNull());
+
+    const exported = await useRecords.getState().exportAttempts();
+    expect(exported).toMatchObject({ count: 2 });
+    expect(exported!.filename).toMatch(/^composure-attempts-.*\.json$/);
+    // jsdom's Blob has no text(): read it as the browser's FileReader would.
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(exported!.blob);
+    });
+    const bundle = JSON.parse(text) as { attempts: unknown[]; hashVersion: number };
+    expect(bundle.attempts).toHaveLength(2);
+    expect(bundle.hashVersion).toBe(1);
   });
 
   it('an unknown attempt id says so', async () => {
@@ -175,7 +257,8 @@ describe('ReviewView', () => {
     await seed();
     render(<ReviewView />);
     expect(await screen.findByRole('heading', { name: '复盘' })).toBeInTheDocument();
-    expect(await screen.findAllByText('已核验')).not.toHaveLength(0);
+    expect(await screen.findAllByText('一致')).not.toHaveLength(0);
+    expect(screen.getByText(/只有服务器端的存储/)).toBeInTheDocument();
     changeLanguage('en');
   });
 
@@ -222,6 +305,6 @@ describe('ReviewView', () => {
     const rows = (await listAttempts()).filter((r) => r.id === good!.id);
     const csv = attemptsCsv(rows, {}, i18next.getFixedT('en', 'review'), 'en');
     expect(csv.split('\r\n')[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv.split('\r\n')[0]).toMatch(/^id,Trainee,trainee id,Scenario/);
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFF?id,Trainee,trainee id,Scenario/);
   });
 });
