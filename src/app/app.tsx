@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { loadNamespace } from '@/i18n/lazy-namespaces';
 import { routeKey, useRoute } from '@/state/route';
 import { AppHeader } from './app-header';
-import { bootLrs, isCmi5Launch } from './lrs-boot';
+import { bootLrs, bootScorm, isCmi5Launch } from './lrs-boot';
 import { RouteView } from './route-view';
 
 // Only for a cmi5 launch: the panel, the launch code and its strings load with it.
@@ -22,6 +22,7 @@ export function App() {
 
   // Statements go to an LRS only when one is configured: only then is the xAPI code fetched.
   useEffect(bootLrs, []);
+  useEffect(bootScorm, []);
 
   // Move focus to the new page on navigation so screen-reader and keyboard users start at the top.
   useEffect(() => {

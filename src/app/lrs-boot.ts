@@ -22,3 +22,8 @@ export function bootLrs(): void {
   if (isCmi5Launch()) return;
   if (lrsSettingsSaved()) void import('@/state/lrs-bridge').then((m) => m.startLrsBridge());
 }
+
+/** Only in the SCORM packages (`npm run build:scorm`, mode `scorm`): the web build drops this import. */
+export function bootScorm(): void {
+  if (import.meta.env.MODE === 'scorm') void import('@/state/scorm-bridge').then((m) => m.startScorm());
+}

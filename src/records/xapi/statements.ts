@@ -12,6 +12,7 @@ import {
   type RecordResult,
   type RecordTurn,
 } from '../attempt-record';
+import { isoDuration } from '../duration';
 import type { LanguageMap, XapiActivity, XapiAgent, XapiContext, XapiStatement } from './types';
 import { uuidV5 } from './uuid';
 import {
@@ -87,14 +88,7 @@ export interface TurnOutcome {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** ISO 8601 duration with centisecond precision, as xAPI (and SCORM 2004) want it. */
-export function isoDuration(ms: number): string {
-  const cs = Math.max(0, Math.round(ms / 10));
-  const hours = Math.floor(cs / 360_000);
-  const minutes = Math.floor((cs % 360_000) / 6_000);
-  const seconds = (cs % 6_000) / 100;
-  return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds}S`;
-}
+export { isoDuration };
 
 /** A language map from authored text: every locale it has (a plain string is in the attempt's locale). */
 export function languageMap(text: LocalizedText | undefined, locale: string): LanguageMap {
