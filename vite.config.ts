@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
  * does not import it, so the first paint waits for none of it.
  */
 const VALIDATION =
-  /\/node_modules\/(zod|jsonc-parser)\/|\/src\/engine\/format\/((scenario|rubric|localized-text)-schema|condition|json-schema)\.ts$|\/src\/engine\/load\/(load-scenario|load-rubric|load-document|zod-issues|source-map)\.ts$|\/src\/records\/(attempt-record-schema|migrations)\.ts$/;
+  /\/node_modules\/(zod|jsonc-parser)\/|\/src\/engine\/format\/((scenario|rubric|localized-text)-schema|condition|json-schema|zod-limits)\.ts$|\/src\/engine\/load\/(load-scenario|load-rubric|load-document|zod-issues|source-map)\.ts$|\/src\/records\/(attempt-record-schema|migrations)\.ts$/;
 const XAPI =
   /\/src\/records\/(xapi|outbox)\/|\/src\/state\/(lrs-(bridge|config|outbox|store)|cmi5-launch)\.ts$/;
 const onDemandChunks = {
@@ -36,8 +36,80 @@ const onDemandChunks = {
   ],
 };
 
+/**
+ * The Content-Security-Policy of the built app, as a meta tag: scripts, styles and workers only from
+ * the app's own origin, no plugins, no <base>. The dev server is left without it (its hot reload
+ * injects inline scripts). A host can send the same policy as a header, with `frame-ancestors`
+ * (which a meta tag cannot set): see "Deploying" in README.md.
+ *
+ * `connect-src` adds what the LRS needs: its endpoint is set at run time (the LMS page or a cmi5
+ * launch), so any HTTPS origin; the e2e build adds plain HTTP on loopback, where its test LRS runs.
+ * `COMPOSURE_CONNECT_SRC` at build time replaces it, e.g. "'self' https://lrs.example.com".
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
+
+export function connectSources(mode: string, env: NodeJS.ProcessEnv = process.env): string {
+  const pinned = env.COMPOSURE_CONNECT_SRC?.trim();
+  if (pinned && /[;,]/.test(pinned))
+    throw new Error(`COMPOSURE_CONNECT_SRC lists sources only, without ";" or ",": ${pinned}`);
+  if (pinned) return pinned;
+  return mode === 'e2e' ? "'self' https: http://127.0.0.1:* http://localhost:*" : "'self' https:";
+}
+
+function contentSecurityPolicy(): Plugin {
+  let mode = 'production';
+  return {
+    name: 'composure-csp',
+    apply: 'build',
+    configResolved(config) {
+      mode = config.mode;
+    },
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: `${CONTENT_SECURITY_POLICY}; connect-src ${connectSources(mode)}`,
+        },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+/** zod's global configuration, which it reads from globalThis when its core module first runs. */
+const ZOD_CORE = /\/node_modules\/zod\/v4\/core\/core\.js$/;
+
+/**
+ * zod compiles fast parsers with `new Function` after probing whether eval is allowed; under
+ * `script-src 'self'` the probe is refused and reported as a violation. `jitless` skips both. The
+ * flag is set where zod itself starts, so it holds on the page and in the workers alike.
+ */
+function zodWithoutEval(): Plugin {
+  let patched = false;
+  return {
+    name: 'composure-zod-jitless',
+    apply: 'build',
+    transform(code, id) {
+      if (!ZOD_CORE.test(id)) return null;
+      patched = true;
+      return { code: `(globalThis.__zod_globalConfig ??= {}).jitless = true;\n${code}`, map: null };
+    },
+    generateBundle(_, bundle) {
+      const bundlesZod = Object.values(bundle).some(
+        (chunk) =>
+          chunk.type === 'chunk' && Object.keys(chunk.modules).some((m) => m.includes('/node_modules/zod/')),
+      );
+      if (bundlesZod && !patched)
+        this.error('zod is bundled but its core module was not found to make it jitless (see ZOD_CORE)');
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy(), zodWithoutEval()],
+  worker: { plugins: () => [zodWithoutEval()] },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     target: 'es2022',

@@ -1,6 +1,7 @@
 // Batch analyser: one JSON line in ({id, locale, text, position?}), one {"id", "hits"} line out.
 import { existsSync, readFileSync } from 'node:fs';
 import { analyzeReply, type CueSource } from '../engine/text/analyze-reply';
+import { cueProblem } from '../engine/text/cue-safety';
 
 const DEFAULT_RUBRIC = 'scenarios/rubrics/default.json';
 
@@ -18,6 +19,32 @@ function isCueSource(v: unknown): v is CueSource {
   );
 }
 
+/** A file's text, without the UTF-8 byte-order mark some editors write (the app's file reader drops it too). */
+function readText(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Says which company cues the analyser will skip because they could stall it (`validate` refuses them). */
+function warnUnsafeCues(rubric: CueSource, file: string): void {
+  for (const [rule, def] of Object.entries(rubric.rules)) {
+    const byLocale = def && typeof def === 'object' ? def.cues : undefined;
+    if (!byLocale || typeof byLocale !== 'object') continue;
+    for (const [locale, lists] of Object.entries(byLocale))
+      for (const verdict of ['met', 'violated'] as const) {
+        const sources: unknown = lists && typeof lists === 'object' ? lists[verdict] : undefined;
+        if (!Array.isArray(sources)) continue;
+        for (const source of sources) {
+          const problem = typeof source === 'string' ? cueProblem(source) : null;
+          if (problem)
+            process.stderr.write(
+              `${file}: skipping the cue ${JSON.stringify(source)} of ${rule} (${locale}, ${verdict}): ${problem.reason}\n`,
+            );
+        }
+      }
+  }
+}
+
 function loadRubric(path: string | undefined): CueSource | undefined {
   const explicit = path !== undefined;
   const file = path ?? DEFAULT_RUBRIC;
@@ -26,8 +53,11 @@ function loadRubric(path: string | undefined): CueSource | undefined {
     return undefined;
   }
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (isCueSource(parsed)) return parsed;
+    const parsed: unknown = JSON.parse(readText(file));
+    if (isCueSource(parsed)) {
+      warnUnsafeCues(parsed, file);
+      return parsed;
+    }
     if (explicit) process.stderr.write(`rubric has no "rules" object: ${file}\n`);
   } catch (err) {
     if (explicit) process.stderr.write(`rubric unreadable: ${file}: ${(err as Error).message}\n`);
@@ -44,7 +74,7 @@ function main(): number {
   }
   let content: string;
   try {
-    content = readFileSync(input, 'utf8');
+    content = readText(input);
   } catch (err) {
     process.stderr.write(`cannot read ${input}: ${(err as Error).message}\n`);
     return 2;

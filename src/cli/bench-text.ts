@@ -62,6 +62,62 @@ export function benchHugeReply(): { ms: number; chars: number } {
   return { ms: Math.round(performance.now() - t0), chars: text.length };
 }
 
+/** Characters whose long runs once made some pattern rescan the run from every position. */
+export const RUN_CHARS = [
+  '十',
+  '一',
+  '两',
+  '1',
+  'a',
+  '!',
+  ' ',
+  '\n',
+  '\u3000',
+  '好',
+  '您',
+  '。',
+  '，',
+  '.',
+  '?',
+];
+const RUN_LENGTH = 20_000;
+
+function medianOf5(run: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}
+
+/**
+ * 20,000 of one character, for each of RUN_CHARS in both languages: the slowest median of 5, for the
+ * whole analysis and for the cue patterns alone (no learned model). A pattern that restarts inside
+ * a run is quadratic here: `十` × 20,000 took 2.8 s before its numerals were read from the run's start.
+ */
+export function benchRuns(): {
+  worstMs: number;
+  worst: string;
+  cuesWorstMs: number;
+  cuesWorst: string;
+  chars: number;
+} {
+  const out = { worstMs: 0, worst: '', cuesWorstMs: 0, cuesWorst: '', chars: RUN_LENGTH };
+  for (const ch of RUN_CHARS)
+    for (const locale of ['zh-CN', 'en']) {
+      const text = ch.repeat(RUN_LENGTH);
+      const name = `${JSON.stringify(ch)} ${locale}`;
+      analyzeReply({ text: text.slice(0, 200), locale }); // warm up
+      const all = medianOf5(() => analyzeReply({ text, locale }));
+      const cues = medianOf5(() => analyzeReply({ text, locale }, undefined, null));
+      if (all > out.worstMs) Object.assign(out, { worstMs: all, worst: name });
+      if (cues > out.cuesWorstMs) Object.assign(out, { cuesWorstMs: cues, cuesWorst: name });
+    }
+  return out;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = benchText();
   console.log(

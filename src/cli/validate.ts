@@ -27,7 +27,7 @@ for (const file of files) {
   const shown = relative(process.cwd(), file) || file;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readText(file);
   } catch (error) {
     console.log(`${shown}:1:1 error E_READ ${(error as Error).message}`);
     errors += 1;
@@ -126,6 +126,12 @@ function printTells(all: Tells[]) {
   console.log(`  decisions with two responses that break no rule: ${pct(sum((t) => t.twoClean))}`);
 }
 
+/** A file's text, without the UTF-8 byte-order mark some editors write (the app's file reader drops it too). */
+function readText(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function collect(path: string): string[] {
   if (!existsSync(path)) {
     console.log(`${path}:1:1 error E_READ no such file or folder`);
@@ -161,7 +167,7 @@ function findRubric(file: string, id: string): { rubric: Rubric } | { problem: s
     };
   const cached = rubricCache.get(path);
   if (cached) return cached;
-  const loaded = loadRubric(readFileSync(path, 'utf8'));
+  const loaded = loadRubric(readText(path));
   const result = loaded.ok
     ? { rubric: loaded.rubric }
     : {

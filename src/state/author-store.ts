@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { MAX_DOCUMENT_CHARS } from '@/engine/format/limits';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { AuthorCheck } from './author-check';
 import { addPreview, loadScenarioSource, useCatalogue } from './catalogue';
@@ -8,6 +9,73 @@ import { addPreview, loadScenarioSource, useCatalogue } from './catalogue';
 
 export const AUTHOR_DRAFT_KEY = 'composure.author.draft';
 export const CHECK_DELAY_MS = 300;
+
+/** The loader refuses longer text (E_TOO_LARGE), so the editor never takes more than this. */
+export const MAX_AUTHOR_CHARS = MAX_DOCUMENT_CHARS;
+/**
+ * UTF-8 takes at most 3 bytes for each UTF-16 unit of text, so a file larger than this cannot fit
+ * the limit: it is refused from its size alone, before a byte of it is read.
+ */
+export const MAX_AUTHOR_FILE_BYTES = MAX_AUTHOR_CHARS * 3;
+
+/**
+ * The editor is a textarea, and the browser lays out every line of it: about 30 µs a line on the
+ * reference machine, so a 1,000,000-line paste froze the page for half a minute. Far beyond any
+ * hand-written scenario (the library's longest is under 2,000 lines); `npm run validate` checks
+ * larger files.
+ */
+export const MAX_AUTHOR_LINES = 50_000;
+
+export function countTextLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines += 1;
+  return lines;
+}
+
+/** Why a text cannot go into the editor, or null when it can. */
+export function editorRefusal(text: string): { reason: 'too-large' | 'too-many-lines' } | null {
+  if (text.length > MAX_AUTHOR_CHARS) return { reason: 'too-large' };
+  if (countTextLines(text) > MAX_AUTHOR_LINES) return { reason: 'too-many-lines' };
+  return null;
+}
+
+export type OpenedFile =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'too-large'; size: number; limit: number }
+  | { ok: false; reason: 'too-many-lines'; lines: number; limit: number }
+  | { ok: false; reason: 'unreadable' };
+
+function readAsText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsText(file);
+  });
+}
+
+/**
+ * A scenario file the trainer opened or dropped: refused when it is over the loader's limit, by its
+ * size before reading (a 50 MB file is never read) and by its length after, or over the editor's
+ * line limit. Nothing refused reaches the editor or the saved draft.
+ */
+export async function openScenarioFile(file: File): Promise<OpenedFile> {
+  const tooLarge = (size: number) =>
+    ({ ok: false, reason: 'too-large', size, limit: MAX_AUTHOR_CHARS }) as const;
+  if (file.size > MAX_AUTHOR_FILE_BYTES) return tooLarge(file.size);
+  let text: string;
+  try {
+    text = await readAsText(file);
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
+  if (text.length > MAX_AUTHOR_CHARS) return tooLarge(file.size);
+  const lines = countTextLines(text);
+  if (lines > MAX_AUTHOR_LINES)
+    return { ok: false, reason: 'too-many-lines', lines, limit: MAX_AUTHOR_LINES };
+  return { ok: true, text };
+}
 
 type Reply = { id: number; ok: true; value: AuthorCheck } | { id: number; ok: false; error: string };
 

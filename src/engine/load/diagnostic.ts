@@ -23,6 +23,7 @@ export type DiagnosticCode =
   | 'E_UNKNOWN_RULE'
   | 'E_NO_EXIT'
   | 'E_AUTO_LOOP'
+  | 'E_UNSAFE_CUE'
   | 'W_UNREACHABLE_NODE'
   | 'W_UNREACHABLE_ENDING'
   | 'W_MISSING_TRANSLATION'

@@ -1,3 +1,4 @@
+import { cueProblem } from './cue-safety';
 import { enFamilies } from './cues-en';
 import { zhFamilies } from './cues-zh';
 import type { CueDef, CueSource, Family, LocaleFamilies } from './types';
@@ -29,6 +30,9 @@ export function compileRubricPattern(source: string): RegExp {
   }
 }
 
+/** The rubric schema's limit on one cue pattern. */
+const MAX_CUE_CHARS = 400;
+
 function rubricCues(rubric: CueSource, family: Family): CompiledCue[] {
   const out: CompiledCue[] = [];
   const rules =
@@ -44,7 +48,10 @@ function rubricCues(rubric: CueSource, family: Family): CompiledCue[] {
         const sources = lists[verdict];
         if (!Array.isArray(sources)) continue;
         for (const src of sources) {
-          if (typeof src !== 'string' || src.length === 0) continue;
+          if (typeof src !== 'string' || src.length === 0 || src.length > MAX_CUE_CHARS) continue;
+          // `validate` refuses a cue that can backtrack catastrophically (E_UNSAFE_CUE); one that
+          // reached the analyser anyway is skipped rather than allowed to stall a reply.
+          if (cueProblem(src)) continue;
           const re = compileRubricPattern(src);
           out.push({ rule, verdict, name: 'company cue', re, scan: re });
         }

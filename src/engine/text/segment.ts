@@ -41,10 +41,11 @@ function splitOn(span: Span, boundary: RegExp): Span[] {
 }
 
 // Full-width and ASCII terminators: trainees type either, and the ICU segmenter misses ASCII ones in zh.
-const ZH_SENTENCE_END = /[。！？!?…]+|\n+/g;
-const ZH_CLAUSE_END = /[，,；;！!？?。：:、…]+|\n+/g;
-const EN_SENTENCE_END = /[.!?]+(?=\s|$)|\n+/g;
-const EN_CLAUSE_END = /[,;:!?]+|\s[-–—]\s|\.(?=\s|$)|\n+/g;
+// A run of line breaks of any kind (\r\n too) is one boundary, never one per break.
+const ZH_SENTENCE_END = /[。！？!?…]+|[\n\r\u0085\u2028\u2029]+/g;
+const ZH_CLAUSE_END = /[，,；;！!？?。：:、…]+|[\n\r\u0085\u2028\u2029]+/g;
+const EN_SENTENCE_END = /[.!?]+(?=\s|$)|[\n\r\u0085\u2028\u2029]+/g;
+const EN_CLAUSE_END = /[,;:!?]+|\s[-–—]\s|\.(?=\s|$)|[\n\r\u0085\u2028\u2029]+/g;
 
 // Line and paragraph separators: the segmenter makes every one of them a sentence of its own, so a
 // run of them (a pasted wall of blank lines) would cost one sentence, and one pass of every cue, each.

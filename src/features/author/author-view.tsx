@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
-import { useAuthor } from '@/state/author-store';
+import {
+  editorRefusal,
+  MAX_AUTHOR_CHARS,
+  MAX_AUTHOR_LINES,
+  openScenarioFile,
+  useAuthor,
+} from '@/state/author-store';
 import { useCatalogue } from '@/state/catalogue';
 import { navigate, routeHref } from '@/state/route';
 import { Dialog } from '@/ui/dialog';
@@ -14,16 +20,6 @@ import './author.css';
 interface Replacement {
   source: string;
   apply: () => void | Promise<void>;
-}
-
-function readText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
-    reader.readAsText(file);
-  });
 }
 
 /** The trainers' scenario editor: paste or open a file, see located problems and the lint summary, preview. */
@@ -66,17 +62,49 @@ export function AuthorView() {
 
   const openFile = (file: File) => {
     setOpenError(null);
-    readText(file).then(
-      (content) =>
-        replaceDraft({
+    void openScenarioFile(file).then((opened) => {
+      if (opened.ok)
+        return replaceDraft({
           source: file.name,
           apply: () => {
-            setText(content);
+            setText(opened.text);
             return flush();
           },
-        }),
-      () => setOpenError(t('openFailed', { name: file.name })),
+        });
+      // Too large: refused from its size, before reading; the draft is left as it was.
+      const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+      setOpenError(
+        opened.reason === 'too-large'
+          ? t('openTooLarge', {
+              name: file.name,
+              size: number.format(opened.size / 1e6),
+              limit: number.format(opened.limit),
+            })
+          : opened.reason === 'too-many-lines'
+            ? t('openTooManyLines', {
+                name: file.name,
+                lines: number.format(opened.lines),
+                limit: number.format(opened.limit),
+              })
+            : t('openFailed', { name: file.name }),
+      );
+    });
+  };
+
+  /** Pasted or dropped text that would make the draft too large to edit is kept out, with a reason. */
+  const allowText = (next: string) => {
+    if (!editorRefusal(next)) {
+      setOpenError(null);
+      return true;
+    }
+    const number = new Intl.NumberFormat(locale);
+    setOpenError(
+      t('pasteTooLarge', {
+        lines: number.format(MAX_AUTHOR_LINES),
+        chars: number.format(MAX_AUTHOR_CHARS),
+      }),
     );
+    return false;
   };
 
   const goTo = useCallback((line: number, column: number) => {
@@ -199,6 +227,7 @@ export function AuthorView() {
             value={text}
             onChange={setText}
             onDropFile={openFile}
+            allowText={allowText}
             textareaRef={textareaRef}
             describedBy={`${id}-help ${id}-status`}
             invalid={fresh && errors > 0}
