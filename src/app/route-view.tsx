@@ -25,9 +25,12 @@ const LmsView = lazy(async () => {
 type ReviewModule = { ReviewView: ComponentType<{ attemptId?: string }> };
 const reviewModules = import.meta.glob<ReviewModule>('../features/review/review-view.tsx');
 const reviewLoader = Object.values(reviewModules)[0];
-const ReviewView = lazy(async () =>
-  reviewLoader ? { default: (await reviewLoader()).ReviewView } : { default: ReviewUnavailable },
-);
+// For managers: its strings load with it, not with the trainee's first download.
+const ReviewView = lazy(async (): Promise<{ default: ComponentType<{ attemptId?: string }> }> => {
+  if (!reviewLoader) return { default: ReviewUnavailable };
+  const [view] = await Promise.all([reviewLoader(), loadNamespace('review')]);
+  return { default: view.ReviewView };
+});
 
 function ReviewUnavailable() {
   const { t } = useTranslation('common');

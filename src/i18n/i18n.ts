@@ -2,13 +2,14 @@ import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { detectLanguage, isLanguage, storeLanguage, type Language } from './language';
 
-// Every namespace file is bundled: the strings are small and switching language must be instant.
+// The trainee's namespaces are bundled so switching language is instant; Review's and the LMS settings'
+// strings load with their regions (lazy-namespaces.ts).
 const files = import.meta.glob<Record<string, string | object>>('./locales/*/*.json', {
   eager: true,
   import: 'default',
 });
 
-export const NAMESPACES = ['common', 'ui', 'library', 'play', 'debrief', 'review', 'author'] as const;
+export const NAMESPACES = ['common', 'ui', 'library', 'play', 'debrief', 'author'] as const;
 
 function buildResources(): Resource {
   const resources: Resource = {};

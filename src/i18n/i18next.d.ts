@@ -6,7 +6,7 @@ import type debrief from './locales/en/debrief.json';
 import type library from './locales/en/library.json';
 import type lms from './locales-lazy/en/lms.json';
 import type play from './locales/en/play.json';
-import type review from './locales/en/review.json';
+import type review from './locales-lazy/en/review.json';
 import type ui from './locales/en/ui.json';
 
 declare module 'i18next' {

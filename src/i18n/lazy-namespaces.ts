@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 
-// Strings of regions a trainee never opens (LRS and LMS settings) load with that region, not with the
+// Strings of regions a trainee rarely or never opens (Review, LRS and LMS settings) load with that region, not with the
 // app: every namespace in ./locales is bundled into the first download, these are fetched on demand.
 const files = import.meta.glob<Record<string, unknown>>('./locales-lazy/*/*.json', { import: 'default' });
 
-export type LazyNamespace = 'lms';
+export type LazyNamespace = 'lms' | 'review';
 
 const loaded = new Set<string>();
 

@@ -4,6 +4,7 @@ import type { Scenario } from '@/engine/format/scenario-schema';
 import { createMemoryBackend } from '@/records/memory-backend';
 import { configureStorage } from '@/records/storage';
 import { initI18n } from '@/i18n/i18n';
+import { loadNamespace } from '@/i18n/lazy-namespaces';
 import { setCatalogueForTests, type Catalogue } from '@/state/catalogue';
 import { usePlay } from '@/state/play-store';
 import { useSettings } from '@/state/settings-store';
@@ -32,6 +33,7 @@ export async function setUpApp(catalogue: Catalogue = fakeCatalogue(), language:
   localStorage.clear();
   await configureStorage({ backend: createMemoryBackend() });
   initI18n(language);
+  await loadNamespace('review');
   setCatalogueForTests(catalogue);
   usePlay.getState().reset();
   useSettings.setState({ typingMs: 0, turnTimer: false });

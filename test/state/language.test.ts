@@ -27,18 +27,22 @@ describe('UI language', () => {
 
 /** Every key in one language exists in the other, so no screen falls back mid-sentence. */
 describe('locale resources', () => {
-  const files = import.meta.glob<Record<string, unknown>>('/src/i18n/locales/*/*.json', {
-    eager: true,
-    import: 'default',
-  });
+  const files = import.meta.glob<Record<string, unknown>>(
+    ['/src/i18n/locales/*/*.json', '/src/i18n/locales-lazy/*/*.json'],
+    { eager: true, import: 'default' },
+  );
   const keys = (value: unknown, prefix = ''): string[] =>
     typeof value === 'object' && value !== null
       ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
       : [prefix];
-  const namespaces = [...new Set(Object.keys(files).map((p) => p.split('/').pop()!))];
+  // "locales/play.json", "locales-lazy/review.json": the folder and the file, without the language.
+  const namespaces = [
+    ...new Set(Object.keys(files).map((p) => p.replace(/^\/src\/i18n\/([^/]+)\/[^/]+\//, '$1/'))),
+  ];
   it.each(namespaces)('%s has the same keys in en and zh-CN', (ns) => {
-    const a = files[`/src/i18n/locales/en/${ns}`];
-    const b = files[`/src/i18n/locales/zh-CN/${ns}`];
+    const [dir, file] = ns.split('/');
+    const a = files[`/src/i18n/${dir}/en/${file}`];
+    const b = files[`/src/i18n/${dir}/zh-CN/${file}`];
     expect(b, `zh-CN/${ns} missing`).toBeDefined();
     expect(keys(b).sort()).toEqual(keys(a).sort());
   });
