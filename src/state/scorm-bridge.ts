@@ -149,7 +149,9 @@ function onPlay(state: PlayState, previous: PlayState) {
 async function restore(text: string, trainee: { id: string; name: string }): Promise<string | null> {
   const suspended = decodeSuspend(text);
   if (!suspended) return null;
-  if (await loadDraft(suspended.attemptId)) return suspended.scenarioId;
+  // Works with one draft slot and with per-attempt drafts alike.
+  const here = await loadDraft();
+  if (here?.attemptId === suspended.attemptId) return suspended.scenarioId;
   const catalogue = await loadCatalogue().catch(() => null);
   const entry = catalogue?.entries.find((e) => e.scenario.id === suspended.scenarioId);
   if (
