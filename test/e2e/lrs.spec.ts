@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { expected, keyPlan, paths, scenarioCases } from './helpers/paths';
 import {
@@ -162,4 +163,19 @@ test('statements reach a real LRS turn by turn; an outage loses nothing and send
     timeout: 60_000,
   });
   await manager.close();
+});
+
+test('the LMS & LRS page has no serious accessibility violations, in both languages', async ({ page }) => {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    await page.addInitScript((l) => localStorage.setItem('composure.lang', l), lang);
+    await page.goto('/#/lms');
+    await page.reload(); // the same URL twice is not a new document: reload runs the init script
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByTestId('lrs-settings')).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, lang).toEqual([]);
+  }
 });
