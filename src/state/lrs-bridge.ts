@@ -47,7 +47,7 @@ function liveContext(state: PlayState): AttemptStatementContext | null {
 async function enqueue(statements: XapiStatement[]): Promise<void> {
   if (!statements.length) return;
   const { outbox: box } = await outbox();
-  if ((await box.enqueue(statements)) > 0) void flushNow();
+  if ((await box.enqueue(statements, currentTarget()?.connection.endpoint)) > 0) void flushNow();
 }
 
 function onPlay(state: PlayState, previous: PlayState): void {
@@ -107,6 +107,7 @@ async function sweepOnce(): Promise<void> {
     if (!scenario || !rubric) continue; // cannot say what was shown: left for when the snapshot is back
     await box.enqueue(
       statementsForRecord(record, scenario, rubric, { actor, ...(target.cmi5 ? { cmi5: target.cmi5 } : {}) }),
+      target.connection.endpoint,
     );
     await box.store.close(record.id);
   }

@@ -63,6 +63,7 @@ export function outbox(): Promise<{ outbox: Outbox; persistent: boolean; reason?
   opening ??= openOutboxStore().then(({ store, persistent, reason }) => ({
     outbox: createOutbox({
       store,
+      destination: () => currentTarget()?.connection.endpoint,
       send: async (statements) => {
         const target = currentTarget();
         if (!target)

@@ -8,7 +8,7 @@ import { about, basicAuth, getStatements, type LrsConnection } from '@/records/x
 import type { XapiStatement } from '@/records/xapi/types';
 import { loadCatalogue } from './catalogue';
 import { isHttpUrl, readLrsSettings, writeLrsSettings, type LrsSettings } from './lrs-config';
-import { flushNow, onFlushed, outbox } from './lrs-outbox';
+import { currentTarget, flushNow, onFlushed, outbox } from './lrs-outbox';
 
 export type { LrsSettings, OutboxItem };
 
@@ -39,6 +39,8 @@ interface LrsState {
   sendNow: () => Promise<void>;
   retry: (ids?: readonly string[]) => Promise<void>;
   discard: (ids: readonly string[]) => Promise<void>;
+  /** Drops what waits for an LRS other than the current one. */
+  discardElsewhere: () => Promise<void>;
   /** Review: credentials are used for this load and kept nowhere. */
   loadFromLrs: (input: {
     endpoint: string;
@@ -155,6 +157,16 @@ export const useLrs = create<LrsState>((set, get) => {
     discard: async (ids) => {
       const { outbox: box } = await outbox();
       await box.discard(ids);
+      await get().refresh();
+    },
+
+    discardElsewhere: async () => {
+      const { outbox: box } = await outbox();
+      const here = currentTarget()?.connection.endpoint;
+      const stale = (await box.store.list()).filter(
+        (i) => i.destination !== undefined && i.destination !== here,
+      );
+      await box.discard(stale.map((i) => i.id));
       await get().refresh();
     },
 

@@ -239,6 +239,14 @@ function OutboxPanel() {
             : null}
         </p>
       ) : null}
+      {summary.elsewhere ? (
+        <p data-testid="outbox-elsewhere" data-count={summary.elsewhere}>
+          {t('outbox.elsewhere', { count: summary.elsewhere })}{' '}
+          <button type="button" className="button" onClick={() => void useLrs.getState().discardElsewhere()}>
+            {t('outbox.discardElsewhere')}
+          </button>
+        </p>
+      ) : null}
       <p data-testid="outbox-sent" data-count={summary.sent}>
         {t('outbox.sent', { count: summary.sent })}
       </p>

@@ -12,6 +12,8 @@ export interface OutboxItem {
   seq: number;
   statement: XapiStatement;
   enqueuedAt: number;
+  /** Where it is meant to go (the LRS endpoint it was queued for); only a flush to that LRS sends it. */
+  destination?: string;
   /** Sends tried so far. */
   tries: number;
   /** Not before this time (ms): the back-off. */
@@ -38,6 +40,8 @@ export interface OutboxStore {
 export interface OutboxOptions {
   store: OutboxStore;
   send: (statements: XapiStatement[]) => Promise<LrsResult<void>>;
+  /** The LRS `send` reaches now: items queued for another wait (undefined: every item is sent). */
+  destination?: () => string | undefined;
   now?: () => number;
   random?: () => number;
   /** Statements per POST. */
@@ -63,10 +67,12 @@ export interface OutboxSummary {
   waitingBecause: (LrsError & { at: number }) | null;
   nextAt: number | null;
   sent: number;
+  /** Waiting for another LRS than the one configured now (queued before the settings or a launch changed). */
+  elsewhere: number;
 }
 
 export interface Outbox {
-  enqueue(statements: readonly XapiStatement[]): Promise<number>;
+  enqueue(statements: readonly XapiStatement[], destination?: string): Promise<number>;
   flush(): Promise<FlushReport>;
   /** Failed (or all waiting) statements become due now; then a flush. */
   retry(ids?: readonly string[]): Promise<FlushReport>;
@@ -95,8 +101,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let seq = 0;
   let running: Promise<FlushReport> | null = null;
 
+  /** Pending and meant for the LRS `send` reaches now. */
+  const sendable = (i: OutboxItem, here = options.destination?.()) =>
+    i.state === 'pending' && (here === undefined || i.destination === undefined || i.destination === here);
   const nextDue = (items: OutboxItem[]) => {
-    const pending = items.filter((i) => i.state === 'pending');
+    const pending = items.filter((i) => sendable(i));
     return pending.length ? Math.min(...pending.map((i) => i.nextAt)) : null;
   };
 
@@ -104,7 +113,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const report: FlushReport = { sent: 0, refused: 0, stoppedBy: null, nextAt: null };
     for (;;) {
       const items = await store.list();
-      const due = items.filter((i) => i.state === 'pending' && i.nextAt <= now());
+      const here = options.destination?.();
+      const due = items.filter((i) => sendable(i, here) && i.nextAt <= now());
       if (!due.length) {
         report.nextAt = nextDue(items);
         return report;
@@ -171,10 +181,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const outbox: Outbox = {
     store,
-    async enqueue(statements) {
+    async enqueue(statements, destination) {
       const at = now();
       const items = statements.map((statement) => ({
         id: statement.id,
+        ...(destination !== undefined ? { destination } : {}),
         seq: at * 1000 + (seq++ % 1000),
         statement,
         enqueuedAt: at,
@@ -215,6 +226,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         waitingBecause: waiting ?? null,
         nextAt: nextDue(items),
         sent: await store.sentCount(),
+        elsewhere: pending.filter((i) => !sendable(i)).length,
       };
     },
   };

@@ -132,6 +132,29 @@ describe('the outbox', () => {
     expect(lrs.posts.reduce((a, b) => a + b, 0)).toBe(lrs.stored.size);
   });
 
+  it('statements wait for the LRS they were queued for: a change of settings does not send them elsewhere', async () => {
+    const lrs = fakeLrs();
+    let here = 'https://a.example.com/xAPI/';
+    const store = createMemoryOutboxStore();
+    const outbox = createOutbox({
+      store,
+      send: (b) => lrs.send(b),
+      destination: () => here,
+      random: () => 0.5,
+    });
+    const [forA, forB] = [statements(), statements(BAD)];
+    await outbox.enqueue(forA, 'https://a.example.com/xAPI/');
+    here = 'https://b.example.com/xAPI/';
+    await outbox.enqueue(forB, here);
+    const report = await outbox.flush();
+    expect(report.sent).toBe(forB.length);
+    expect(report.nextAt).toBeNull(); // nothing due here: no timer spinning for A's statements
+    expect([...lrs.stored.keys()]).toEqual(forB.map((s) => s.id));
+    expect(await outbox.summary()).toMatchObject({ pending: forA.length, elsewhere: forA.length });
+    here = 'https://a.example.com/xAPI/';
+    expect((await outbox.flush()).sent).toBe(forA.length);
+  });
+
   it('back-off grows to five minutes with ±25 % jitter', () => {
     expect(backoffMs(1, () => 0.5)).toBe(2000);
     expect(backoffMs(2, () => 0.5)).toBe(4000);
