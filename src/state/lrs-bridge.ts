@@ -50,9 +50,20 @@ async function enqueue(statements: XapiStatement[]): Promise<void> {
   if ((await box.enqueue(statements, currentTarget()?.connection.endpoint)) > 0) void flushNow();
 }
 
+/**
+ * Under cmi5 one launch is one session: after its attempt is terminated the AU sends nothing more, so
+ * only the first attempt of the launch is reported (a replay in the same window stays local).
+ */
+let cmi5Attempt: string | null = null;
+const reportable = (attemptId: string) => {
+  if (!currentTarget()?.cmi5) return true;
+  cmi5Attempt ??= attemptId;
+  return cmi5Attempt === attemptId;
+};
+
 function onPlay(state: PlayState, previous: PlayState): void {
   const ctx = liveContext(state);
-  if (ctx && state.session) {
+  if (ctx && state.session && reportable(ctx.attemptId)) {
     const turns = state.session.state.turns;
     const done = queuedTurns.get(ctx.attemptId);
     const fresh: XapiStatement[] = [];
@@ -93,6 +104,7 @@ async function sweepOnce(): Promise<void> {
   let catalogue: Awaited<ReturnType<typeof loadCatalogue>> | null = null;
   for (const row of rows) {
     if (await box.store.isClosed(row.id)) continue;
+    if (!reportable(row.id)) continue;
     const record = await getAttempt(row.id);
     if (!record) continue;
     const actor = target.actor ?? (target.settings ? actorFor(target.settings, record.trainee) : null);

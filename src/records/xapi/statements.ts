@@ -292,7 +292,9 @@ export function closingStatements(ctx: AttemptStatementContext, end: AttemptEnd)
     PRINCIPLES.map((p) => [p, end.result.scores[p] ?? null]),
   ) as Record<Principle, number | null>;
   const out: XapiStatement[] = [];
-  if (end.status === 'finished') {
+  // cmi5: in Browse or Review mode the AU must not report completion or a verdict.
+  const judged = !ctx.cmi5?.launchMode || ctx.cmi5.launchMode === 'Normal';
+  if (end.status === 'finished' && judged) {
     out.push({
       id: statementId(ctx.attemptId, 'completed'),
       actor: ctx.actor,

@@ -193,6 +193,21 @@ describe('xAPI statements from an attempt record', () => {
     expect(rebuildAttempts(statements).records[0]?.id).toBe(record.id);
   });
 
+  it('under cmi5 Browse or Review mode: no completed and no verdict, only terminated', () => {
+    const record = playRecord(GOOD);
+    const cmi5 = {
+      activityId: 'https://lms.example.com/au/42',
+      registration: 'ec231e93-1ee3-4b0a-a5b4-6f1f7a2b8c9d',
+      sessionId: 's',
+      launchMode: 'Browse' as const,
+    };
+    const verbs = statementsForRecord(record, scenario, rubric, { actor, cmi5 }).map((s) => s.verb.id);
+    expect(verbs).not.toContain(VERBS.completed);
+    expect(verbs).not.toContain(VERBS.passed);
+    expect(verbs).not.toContain(VERBS.failed);
+    expect(verbs.at(-1)).toBe(VERBS.terminated);
+  });
+
   it('the validator is live: a broken statement is refused', () => {
     const [s] = statementsForRecord(playRecord(GOOD), scenario, rubric, { actor });
     expect(problems({ ...s!, id: 'not-a-uuid', timestamp: 'yesterday' }).length).toBeGreaterThanOrEqual(2);
