@@ -16,8 +16,10 @@ import { fileURLToPath } from 'node:url';
  */
 const VALIDATION =
   /\/node_modules\/(zod|jsonc-parser)\/|\/src\/engine\/format\/((scenario|rubric|localized-text)-schema|condition|json-schema|zod-limits)\.ts$|\/src\/engine\/load\/(load-scenario|load-rubric|load-document|zod-issues|source-map)\.ts$|\/src\/records\/(attempt-record-schema|migrations)\.ts$/;
+// lrs-bundle.ts (statements into an import bundle, with zod) is Review's: it stays out of the chunk a
+// trainee's browser fetches to send statements.
 const XAPI =
-  /\/src\/records\/(xapi|outbox)\/|\/src\/state\/(lrs-(bridge|config|outbox|store)|cmi5-launch)\.ts$/;
+  /\/src\/records\/(xapi\/(?!lrs-bundle\.ts$)|outbox\/|duration\.ts$)|\/src\/state\/(lrs-(bridge|config|outbox|store)|cmi5-launch)\.ts$/;
 const onDemandChunks = {
   includeDependenciesRecursively: false,
   groups: [
@@ -26,7 +28,11 @@ const onDemandChunks = {
     { name: 'on-demand-xapi', test: XAPI, priority: 30 },
     { name: 'on-demand-validation', test: VALIDATION, priority: 10 },
     // Import and export of bundles: Review's, also used to load attempts from an LRS. Never a trainee's.
-    { name: 'review-bundles', test: /\/src\/records\/(import-export|bundle)\.ts$/, priority: 5 },
+    {
+      name: 'review-bundles',
+      test: /\/src\/records\/(import-export|bundle|xapi\/lrs-bundle)\.ts$/,
+      priority: 5,
+    },
     {
       name: 'trainee-shared',
       test: /\/src\/(engine|records|state|ui)\/|\/node_modules\/idb\//,
