@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium, driven headless on loopback only. The app is built in the `e2e` mode, which
 // also compiles in the test-only scenarios of test/fixtures/e2e/, into a directory git ignores.
 const PORT = Number(process.env.E2E_PORT ?? 4178);
-const OUT = 'node_modules/.e2e-dist';
+// Helpers working side by side give each run its own port and output directory.
+const OUT = process.env.E2E_OUT ?? 'node_modules/.e2e-dist';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
