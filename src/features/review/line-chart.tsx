@@ -5,6 +5,8 @@ export interface LineSeries {
   label: string;
   /** y on a 0–100 scale, one per x position (null leaves a gap). */
   values: Array<number | null>;
+  /** Draw across gaps: a series with a point only at some x (one scenario among others) stays one line. */
+  joinGaps?: boolean;
 }
 
 interface Props {
@@ -29,12 +31,12 @@ export function LineChart({ title, description, series, startLabel, endLabel, te
   const x = (i: number) =>
     PAD.left + (n === 1 ? (W - PAD.left - PAD.right) / 2 : ((W - PAD.left - PAD.right) * i) / (n - 1));
   const y = (v: number) => PAD.top + ((H - PAD.top - PAD.bottom) * (100 - v)) / 100;
-  const path = (values: Array<number | null>) => {
+  const path = (values: Array<number | null>, joinGaps = false) => {
     let d = '';
     let pen = false;
     values.forEach((v, i) => {
       if (v === null) {
-        pen = false;
+        if (!joinGaps) pen = false;
         return;
       }
       d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
@@ -61,8 +63,8 @@ export function LineChart({ title, description, series, startLabel, endLabel, te
           </g>
         ))}
         {series.map((s, i) => (
-          <g key={s.key} className={`review-chart__series review-chart__series--${i}`}>
-            <path d={path(s.values)} fill="none" />
+          <g key={s.key} className={`review-chart__series review-chart__series--${i}`} data-series={s.key}>
+            <path d={path(s.values, s.joinGaps)} fill="none" />
             {n <= 60
               ? s.values.map((v, j) => (v === null ? null : <circle key={j} cx={x(j)} cy={y(v)} r={2.5} />))
               : null}
