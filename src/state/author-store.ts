@@ -1,8 +1,12 @@
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { createStore } from 'zustand/vanilla';
 import { MAX_DOCUMENT_CHARS } from '@/engine/format/limits';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { AuthorCheck } from './author-check';
 import { addPreview, loadScenarioSource, useCatalogue } from './catalogue';
+import { field, localJsonStorage } from './persist-storage';
+import { createWorkerClient } from './worker-client';
 
 // The trainer's scenario editor: the draft (kept in localStorage), and its check (load + lint),
 // debounced while typing and run in a worker so the page stays responsive on large scenarios.
@@ -77,70 +81,39 @@ export async function openScenarioFile(file: File): Promise<OpenedFile> {
   return { ok: true, text };
 }
 
-type Reply = { id: number; ok: true; value: AuthorCheck } | { id: number; ok: false; error: string };
-
-function readDraft(): string {
-  try {
-    return globalThis.localStorage?.getItem(AUTHOR_DRAFT_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function writeDraft(text: string): void {
-  try {
-    if (text) globalThis.localStorage?.setItem(AUTHOR_DRAFT_KEY, text);
-    else globalThis.localStorage?.removeItem(AUTHOR_DRAFT_KEY);
-  } catch {
-    // Blocked or full storage: the draft still lives in the editor for this visit.
-  }
-}
-
-// One worker at a time. A check still running when a newer draft arrives is stale: the worker is
-// terminated (a long score search cannot be interrupted otherwise) and a fresh one starts.
-let worker: Worker | null = null;
-let running: { id: number; resolve: (check: AuthorCheck | null) => void; reject: (e: Error) => void } | null =
-  null;
-let nextId = 1;
-
-function stopWorker(): void {
-  worker?.terminate();
-  worker = null;
-  running?.resolve(null);
-  running = null;
-}
-
-function checkInWorker(text: string, rubric: Rubric): Promise<AuthorCheck | null> {
-  if (running) stopWorker();
-  if (!worker) {
-    const w = new Worker(new URL('./author-worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (event: MessageEvent<Reply>) => {
-      const reply = event.data;
-      if (!running || reply.id !== running.id) return;
-      const { resolve, reject } = running;
-      running = null;
-      if (reply.ok) resolve(reply.value);
-      else reject(new Error(reply.error));
-    };
-    w.onerror = (event) => {
-      const pending = running;
-      running = null;
-      worker = null;
-      pending?.reject(new Error(event.message || 'the checker stopped unexpectedly'));
-    };
-    worker = w;
-  }
-  const id = nextId++;
-  const w = worker;
-  return new Promise((resolve, reject) => {
-    running = { id, resolve, reject };
-    w.postMessage({ id, text, rubric });
-  });
-}
+// One check at a time: a check still running when a newer draft arrives is stale, and its worker is
+// ended (a long score search cannot be interrupted otherwise).
+const checker = createWorkerClient(
+  () => new Worker(new URL('./author-worker.ts', import.meta.url), { type: 'module' }),
+  { latestOnly: true },
+);
 
 async function checkOnPage(text: string, rubric: Rubric): Promise<AuthorCheck> {
   const { runAuthorCheck } = await import('./author-check');
   return runAuthorCheck(text, rubric);
+}
+
+interface Draft {
+  text: string;
+}
+
+// The saved draft is a store of its own, written when a check starts (not on every keystroke): a
+// large scenario is costly to write to localStorage.
+export const authorDraft = createStore<Draft>()(
+  persist((): Draft => ({ text: '' }), {
+    name: AUTHOR_DRAFT_KEY,
+    version: 1,
+    // Version 0 is the draft text itself, as saved before `persist`.
+    storage: localJsonStorage<Draft>({ bare: (raw) => raw, isEmpty: (d) => d.text === '' }),
+    migrate: (saved, version) => readDraft(version === 0 ? { text: saved } : saved),
+    merge: (saved, current) => ({ ...current, ...readDraft(saved) }),
+  }),
+);
+
+/** A saved draft the editor can take; anything else (corrupt, too long) reads as none. */
+function readDraft(saved: unknown): Draft {
+  const text = field(saved, 'text');
+  return { text: typeof text === 'string' && editorRefusal(text) === null ? text : '' };
 }
 
 /** Injected so tests can run the check on the page even where workers exist. */
@@ -173,7 +146,7 @@ export const useAuthor = create<AuthorStore>((set, get) => {
     const text = get().text;
     const seq = ++checkSeq;
     if (!text.trim()) {
-      if (running) stopWorker();
+      checker.cancel();
       return set({ status: 'empty', check: null, checkedText: null, error: null });
     }
     set({ status: 'checking', error: null });
@@ -181,10 +154,9 @@ export const useAuthor = create<AuthorStore>((set, get) => {
     if (seq !== checkSeq) return;
     if (!catalogue) return set({ status: 'error', error: useCatalogue.getState().error });
     try {
-      const check = authorRunner.useWorker()
-        ? await checkInWorker(text, catalogue.rubric)
-        : await checkOnPage(text, catalogue.rubric);
-      if (seq !== checkSeq || !check) return; // a newer draft owns the result
+      const inWorker = authorRunner.useWorker() ? checker.run({ text, rubric: catalogue.rubric }) : null;
+      const check = inWorker ? ((await inWorker) as AuthorCheck) : await checkOnPage(text, catalogue.rubric);
+      if (seq !== checkSeq) return; // a newer draft owns the result
       set({ status: 'done', check, checkedText: text, error: null });
     } catch (error) {
       if (seq !== checkSeq) return;
@@ -195,11 +167,11 @@ export const useAuthor = create<AuthorStore>((set, get) => {
   const flush = async () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    writeDraft(get().text);
+    authorDraft.setState({ text: get().text });
     await runCheck();
   };
 
-  const initialText = readDraft();
+  const initialText = authorDraft.getState().text;
   return {
     text: initialText,
     status: initialText.trim() ? 'pending' : 'empty',
@@ -238,7 +210,7 @@ export function resetAuthorForTests(text = ''): void {
   if (timer) clearTimeout(timer);
   timer = null;
   checkSeq += 1;
-  stopWorker();
+  checker.cancel();
   useAuthor.setState({
     text,
     status: text.trim() ? 'pending' : 'empty',

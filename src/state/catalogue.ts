@@ -161,14 +161,20 @@ export function setCatalogueForTests(catalogue: Catalogue | null): void {
 }
 
 export function findEntry(catalogue: Catalogue, scenarioId: string): CatalogueEntry | undefined {
-  if (isPreviewId(scenarioId)) return previews.get(scenarioId);
+  if (isPreviewId(scenarioId)) return usePreviews.getState().entries[scenarioId];
   return catalogue.entries.find((e) => e.scenario.id === scenarioId);
 }
 
 // Previews: a trainer's unsaved scenario from the Author view, played in the normal Play view.
 // They live in memory only, under an id no library scenario can have (scenario ids are kebab-case).
 export const PREVIEW_PREFIX = 'preview:';
-const previews = new Map<string, CatalogueEntry>();
+
+interface PreviewStore {
+  /** By preview id. */
+  entries: Readonly<Record<string, CatalogueEntry>>;
+}
+
+export const usePreviews = create<PreviewStore>(() => ({ entries: {} }));
 
 export const isPreviewId = (scenarioId: string | null | undefined): boolean =>
   typeof scenarioId === 'string' && scenarioId.startsWith(PREVIEW_PREFIX);
@@ -176,7 +182,8 @@ export const isPreviewId = (scenarioId: string | null | undefined): boolean =>
 /** Registers (or replaces) the preview of a loaded scenario; returns the id to play it under. */
 export function addPreview(scenario: Scenario): string {
   const id = `${PREVIEW_PREFIX}${scenario.id}`;
-  previews.set(id, { scenario, hash: contentHash(scenario), file: 'preview', diagnostics: [] });
+  const entry: CatalogueEntry = { scenario, hash: contentHash(scenario), file: 'preview', diagnostics: [] };
+  usePreviews.setState((s) => ({ entries: { ...s.entries, [id]: entry } }));
   return id;
 }
 

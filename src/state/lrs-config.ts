@@ -1,4 +1,6 @@
-import { readJson, writeJson } from './storage';
+import { persist } from 'zustand/middleware';
+import { createStore } from 'zustand/vanilla';
+import { field, localJsonStorage, parseJson } from './persist-storage';
 
 // Where statements go and as whom. Read at start-up by the app shell, which loads the xAPI code only
 // when this says an LRS is configured: without one, the trainee downloads none of it.
@@ -40,19 +42,37 @@ function isSettings(value: unknown): value is LrsSettings {
   );
 }
 
-export function readLrsSettings(): LrsSettings | null {
-  const settings = readJson(LRS_SETTINGS_KEY, isSettings);
-  return settings && isHttpUrl(settings.endpoint) ? settings : null;
+interface SavedSettings {
+  settings: LrsSettings | null;
 }
 
+/** What was saved, checked: anything unusable, or not http(s), reads as no LRS. */
+function readSaved(saved: unknown): SavedSettings {
+  const settings = field(saved, 'settings');
+  return { settings: isSettings(settings) && isHttpUrl(settings.endpoint) ? settings : null };
+}
+
+const settingsStore = createStore<SavedSettings>()(
+  persist((): SavedSettings => ({ settings: null }), {
+    name: LRS_SETTINGS_KEY,
+    version: 1,
+    storage: localJsonStorage<SavedSettings>({ bare: parseJson, isEmpty: (s) => s.settings === null }),
+    // Version 0 is the settings object itself, as saved before `persist`.
+    migrate: (saved, version) => readSaved(version === 0 ? { settings: saved } : saved),
+    merge: (saved, current) => ({ ...current, ...readSaved(saved) }),
+  }),
+);
+
+// Another tab that saves or disconnects changes where this tab's outbox sends, as it did when every
+// read went to localStorage.
+globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+  if (event.key === LRS_SETTINGS_KEY) void settingsStore.persist.rehydrate();
+});
+
+export const readLrsSettings = (): LrsSettings | null => settingsStore.getState().settings;
+
 export function writeLrsSettings(settings: LrsSettings | null): void {
-  if (settings) writeJson(LRS_SETTINGS_KEY, settings);
-  else
-    try {
-      globalThis.localStorage?.removeItem(LRS_SETTINGS_KEY);
-    } catch {
-      // nothing stored
-    }
+  settingsStore.setState({ settings });
 }
 
 export function isHttpUrl(value: string): boolean {

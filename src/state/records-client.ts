@@ -1,5 +1,5 @@
 import { guard, storageStatus } from '@/records/storage';
-import { createWorkerClient } from './engine-client';
+import { createWorkerClient } from './worker-client';
 import {
   runRecordsTask,
   type RecordsProgress,

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { readJson, writeJson } from './storage';
+import { persist } from 'zustand/middleware';
+import { field, localJsonStorage, parseJson } from './persist-storage';
 
 export interface Settings {
   /** Count down on nodes with a `timeLimit`; silence is then sent to the engine. Off by default: it adds stress. */
@@ -8,19 +9,16 @@ export interface Settings {
   typingMs: number;
 }
 
-const KEY = 'composure.settings';
+export const SETTINGS_STORAGE_KEY = 'composure.settings';
 const DEFAULTS: Settings = { turnTimer: false, typingMs: 900 };
 
-function isPartialSettings(value: unknown): value is Partial<Settings> {
-  return typeof value === 'object' && value !== null;
-}
-
-function load(): Settings {
-  const stored = readJson(KEY, isPartialSettings) ?? {};
+/** Each saved field that is usable, the default for any other. */
+function readSettings(saved: unknown): Settings {
+  const turnTimer = field(saved, 'turnTimer');
+  const typingMs = field(saved, 'typingMs');
   return {
-    turnTimer: typeof stored.turnTimer === 'boolean' ? stored.turnTimer : DEFAULTS.turnTimer,
-    typingMs:
-      typeof stored.typingMs === 'number' && stored.typingMs >= 0 ? stored.typingMs : DEFAULTS.typingMs,
+    turnTimer: typeof turnTimer === 'boolean' ? turnTimer : DEFAULTS.turnTimer,
+    typingMs: typeof typingMs === 'number' && typingMs >= 0 ? typingMs : DEFAULTS.typingMs,
   };
 }
 
@@ -28,11 +26,20 @@ interface SettingsStore extends Settings {
   update: (patch: Partial<Settings>) => void;
 }
 
-export const useSettings = create<SettingsStore>((set, get) => ({
-  ...load(),
-  update: (patch) => {
-    set(patch);
-    const { turnTimer, typingMs } = get();
-    writeJson(KEY, { turnTimer, typingMs });
-  },
-}));
+export const useSettings = create<SettingsStore>()(
+  persist(
+    (set) => ({
+      ...DEFAULTS,
+      update: (patch) => set(patch),
+    }),
+    {
+      name: SETTINGS_STORAGE_KEY,
+      version: 1,
+      storage: localJsonStorage({ bare: parseJson }),
+      partialize: ({ turnTimer, typingMs }) => ({ turnTimer, typingMs }),
+      // Version 0 (saved bare, before `persist`) has the same fields: `merge` checks them all.
+      migrate: (saved) => readSettings(saved),
+      merge: (saved, current) => ({ ...current, ...readSettings(saved) }),
+    },
+  ),
+);

@@ -1,4 +1,4 @@
-import { createWorkerClient, type WorkerReply } from '@/state/engine-client';
+import { createWorkerClient, WORKER_CANCELLED, type WorkerReply } from '@/state/worker-client';
 import { runOpen } from '@/state/engine-tasks';
 import { GOOD, playRecord, rubric, scenario } from '../records/fixtures';
 
@@ -72,6 +72,25 @@ describe('createWorkerClient', () => {
     expect(w.terminated).toBe(false);
     w.reply({ id: w.sent[1]!.id, ok: true, value: 2 });
     await b;
+    expect(w.terminated).toBe(true);
+  });
+
+  it('with latestOnly, a newer request ends the worker running an older one (the author check)', async () => {
+    const client = createWorkerClient(make, { latestOnly: true });
+    const old = client.run('draft 1')!;
+    const newer = client.run('draft 2')!;
+    await expect(old).rejects.toThrow(WORKER_CANCELLED);
+    expect(FakeWorker.made).toHaveLength(2);
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
+    const w = FakeWorker.made[1]!;
+    w.reply({ id: w.sent[0]!.id, ok: true, value: 'checked 2' });
+    await expect(newer).resolves.toBe('checked 2');
+    // Idle, cancel keeps the warm worker; busy, it ends it.
+    client.cancel();
+    expect(w.terminated).toBe(false);
+    const third = client.run('draft 3')!;
+    client.cancel();
+    await expect(third).rejects.toThrow(WORKER_CANCELLED);
     expect(w.terminated).toBe(true);
   });
 

@@ -87,7 +87,7 @@ describe('AuthorView', () => {
     expect(path).toHaveTextContent('Good morning, I am sorry for the wait. Let me check.');
     expect(screen.getByTestId('author-best-result')).toHaveTextContent(/Overall \d+/);
     expect(screen.getByTestId('author-preview')).toBeEnabled();
-    expect(localStorage.getItem(AUTHOR_DRAFT_KEY)).toBe(valid());
+    expect(JSON.parse(localStorage.getItem(AUTHOR_DRAFT_KEY)!).state.text).toBe(valid());
     expect(await seriousViolations(container)).toEqual([]);
   });
 

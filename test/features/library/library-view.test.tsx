@@ -73,6 +73,9 @@ describe('LibraryView', () => {
     await user.type(within(form).getByLabelText('Employee ID (optional)'), 'E-42');
     await user.click(within(form).getByRole('button', { name: 'Save and continue' }));
     expect(screen.getByTestId('trainee-line')).toHaveTextContent('Zhang Wei (E-42)');
-    expect(JSON.parse(localStorage.getItem(TRAINEE_STORAGE_KEY)!)).toEqual({ id: 'E-42', name: 'Zhang Wei' });
+    expect(JSON.parse(localStorage.getItem(TRAINEE_STORAGE_KEY)!).state.trainee).toEqual({
+      id: 'E-42',
+      name: 'Zhang Wei',
+    });
   });
 });
