@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadNamespace } from '@/i18n/lazy-namespaces';
 import { routeHref, type Route } from '@/state/route';
@@ -21,21 +21,11 @@ const LmsView = lazy(async () => {
   return { default: view.LmsView };
 });
 
-// The review region is written in parallel; globbing keeps this shell building before it lands.
-type ReviewModule = { ReviewView: ComponentType<{ attemptId?: string }> };
-const reviewModules = import.meta.glob<ReviewModule>('../features/review/review-view.tsx');
-const reviewLoader = Object.values(reviewModules)[0];
 // For managers: its strings load with it, not with the trainee's first download.
-const ReviewView = lazy(async (): Promise<{ default: ComponentType<{ attemptId?: string }> }> => {
-  if (!reviewLoader) return { default: ReviewUnavailable };
-  const [view] = await Promise.all([reviewLoader(), loadNamespace('review')]);
+const ReviewView = lazy(async () => {
+  const [view] = await Promise.all([import('@/features/review/review-view'), loadNamespace('review')]);
   return { default: view.ReviewView };
 });
-
-function ReviewUnavailable() {
-  const { t } = useTranslation('common');
-  return <h1>{t('nav.review')}</h1>;
-}
 
 function NotFound() {
   const { t } = useTranslation('common');
@@ -72,7 +62,7 @@ export function RouteView({ route }: { route: Route }) {
     case 'review':
       return (
         <RegionBoundary region="review">
-          <ReviewView />
+          <ReviewView {...(route.traineeId ? { traineeId: route.traineeId } : {})} />
         </RegionBoundary>
       );
     case 'review-attempt':

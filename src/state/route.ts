@@ -5,7 +5,8 @@ export type Route =
   | { name: 'library' }
   | { name: 'play'; scenarioId: string }
   | { name: 'debrief'; attemptId: string }
-  | { name: 'review' }
+  /** With `traineeId`: that trainee's page (`#/review?trainee=<id>`). */
+  | { name: 'review'; traineeId?: string }
   | { name: 'review-attempt'; attemptId: string }
   | { name: 'author' }
   | { name: 'lms' }
@@ -20,13 +21,16 @@ function decode(part: string): string {
 }
 
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\?.*$/, '');
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean).map(decode);
   const [head, second, third] = parts;
   if (parts.length === 0) return { name: 'library' };
   if (head === 'play' && second && parts.length === 2) return { name: 'play', scenarioId: second };
   if (head === 'debrief' && second && parts.length === 2) return { name: 'debrief', attemptId: second };
-  if (head === 'review' && parts.length === 1) return { name: 'review' };
+  if (head === 'review' && parts.length === 1) {
+    const traineeId = new URLSearchParams(query).get('trainee');
+    return traineeId ? { name: 'review', traineeId } : { name: 'review' };
+  }
   if (head === 'review' && second === 'attempt' && third && parts.length === 3)
     return { name: 'review-attempt', attemptId: third };
   if (head === 'author' && parts.length === 1) return { name: 'author' };
@@ -39,6 +43,7 @@ export const routeHref = {
   play: (scenarioId: string) => `#/play/${encodeURIComponent(scenarioId)}`,
   debrief: (attemptId: string) => `#/debrief/${encodeURIComponent(attemptId)}`,
   review: () => '#/review',
+  reviewTrainee: (traineeId: string) => `#/review?trainee=${encodeURIComponent(traineeId)}`,
   reviewAttempt: (attemptId: string) => `#/review/attempt/${encodeURIComponent(attemptId)}`,
   author: () => '#/author',
   lms: () => '#/lms',

@@ -26,8 +26,17 @@ interface Replacement {
 export function AuthorView() {
   const { t, i18n } = useTranslation('author');
   const locale = i18n.language;
-  const { text, status, check, checkedText, error, setText, flush, loadExample, preview } = useAuthor();
-  const { catalogue, load } = useCatalogue();
+  const text = useAuthor((s) => s.text);
+  const status = useAuthor((s) => s.status);
+  const check = useAuthor((s) => s.check);
+  const checkedText = useAuthor((s) => s.checkedText);
+  const error = useAuthor((s) => s.error);
+  const setText = useAuthor((s) => s.setText);
+  const flush = useAuthor((s) => s.flush);
+  const loadExample = useAuthor((s) => s.loadExample);
+  const preview = useAuthor((s) => s.preview);
+  const catalogue = useCatalogue((s) => s.catalogue);
+  const load = useCatalogue((s) => s.load);
   const [example, setExample] = useState('');
   const [replacement, setReplacement] = useState<Replacement | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);

@@ -15,7 +15,11 @@ import { WhatIfPanel } from './what-if-panel';
 export function DebriefView({ attemptId }: { attemptId: string }) {
   const { t, i18n } = useTranslation('debrief');
   const locale = i18n.language;
-  const { status, data, models, error, load } = useDebrief();
+  const status = useDebrief((s) => s.status);
+  const data = useDebrief((s) => s.data);
+  const models = useDebrief((s) => s.models);
+  const error = useDebrief((s) => s.error);
+  const load = useDebrief((s) => s.load);
   const [whatIfTurn, setWhatIfTurn] = useState(1);
   const whatIfRef = useRef<HTMLElement>(null);
 

@@ -13,9 +13,15 @@ import { ScenarioCard } from './scenario-card';
 export function LibraryView() {
   const { t, i18n } = useTranslation('library');
   const locale = i18n.language;
-  const { status, catalogue, error, load } = useCatalogue();
-  const { trainee, setTrainee } = useTrainee();
-  const { best, draftScenarioId, loadProgress } = useLibrary();
+  const status = useCatalogue((s) => s.status);
+  const catalogue = useCatalogue((s) => s.catalogue);
+  const error = useCatalogue((s) => s.error);
+  const load = useCatalogue((s) => s.load);
+  const trainee = useTrainee((s) => s.trainee);
+  const setTrainee = useTrainee((s) => s.setTrainee);
+  const best = useLibrary((s) => s.best);
+  const draftScenarioId = useLibrary((s) => s.draftScenarioId);
+  const loadProgress = useLibrary((s) => s.loadProgress);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [editingTrainee, setEditingTrainee] = useState(false);
 

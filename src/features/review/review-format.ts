@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
+import { routeHref } from '@/state/route';
 
 export function formatDate(ms: number, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
@@ -29,24 +29,9 @@ export function dayBound(value: string, end: boolean): number | undefined {
   return end ? new Date(y, m - 1, d + 1).getTime() - 1 : new Date(y, m - 1, d).getTime();
 }
 
-function subscribe(onChange: () => void) {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
-/** Query parameters after `?` in the hash (`#/review?trainee=e-1001`): the shell routes on the path only. */
-export function useHashQuery(): URLSearchParams {
-  const hash = useSyncExternalStore(
-    subscribe,
-    () => window.location.hash,
-    () => '',
-  );
-  const i = hash.indexOf('?');
-  return new URLSearchParams(i >= 0 ? hash.slice(i + 1) : '');
-}
-
-export const traineeHref = (id: string) => `#/review?trainee=${encodeURIComponent(id)}`;
-export const attemptHref = (id: string) => `#/review/attempt/${encodeURIComponent(id)}`;
+// The links are the router's, under the names the Review pages use.
+export const traineeHref = routeHref.reviewTrainee;
+export const attemptHref = routeHref.reviewAttempt;
 
 /** Saves text as a file through a temporary object URL (no server involved). */
 export function downloadText(filename: string, text: string, type: string): void {

@@ -4,17 +4,15 @@ import { useRecords } from '@/state/records-store';
 import { LoadingPanel } from '@/ui/status-panel';
 import { AttemptPage } from './attempt-page';
 import { ReviewDashboard } from './review-dashboard';
-import { useHashQuery } from './review-format';
 import { StorageNotice } from './storage-notice';
 import { TraineePage } from './trainee-page';
 import './review.css';
 
 /** The manager's view: `#/review`, `#/review?trainee=<id>`, `#/review/attempt/<id>`. */
-export function ReviewView({ attemptId }: { attemptId?: string }) {
+export function ReviewView({ attemptId, traineeId }: { attemptId?: string; traineeId?: string }) {
   const { t } = useTranslation('review');
   const status = useRecords((s) => s.status);
   const load = useRecords((s) => s.load);
-  const traineeId = useHashQuery().get('trainee');
 
   useEffect(() => {
     void load();
