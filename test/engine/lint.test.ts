@@ -71,6 +71,18 @@ describe('lint', () => {
     expect(codes(fakeScenario(), lenient)).toContain('W_ALL_PATHS_PASS');
   });
 
+  it('stops proving bounds when a path can run past MAX_PATH_TURNS, and reports what it found', () => {
+    const s = fakeScenario();
+    // Asking again keeps the customer on the same node: the call could go on for ever.
+    s.nodes.facts!.responses!.push({ id: 'again', text: 'Could you say that again?', next: 'facts' });
+    const report = lintScenario(s, fakeRubric());
+    expect(report.bounds.exact).toBe(false);
+    expect(report.stats.pathsCounted).toBe(false);
+    expect(report.diagnostics.map((d) => d.code)).toContain('I_BOUNDS_APPROXIMATE');
+    expect(report.best?.choices).toEqual(['greet-apologise', 'promise', 'keep']);
+    expect(report.bounds.overall.best).toBe(100);
+  });
+
   it('marks bounds approximate when the search budget runs out', () => {
     expect(searchScenario(fakeScenario(), fakeRubric(), 2).exact).toBe(false);
     const report = lintScenario(fakeScenario(), fakeRubric(), { searchBudget: 2 });

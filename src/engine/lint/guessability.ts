@@ -2,6 +2,8 @@ import { pickText } from '../format/localized-text';
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario, ScenarioResponse } from '../format/scenario-schema';
 import { currentNode, respond, start } from '../runtime/session';
+import type { AttemptResult, Session } from '../runtime/types';
+import { mulberry32 } from '../seeded-random';
 import { scoreState } from '../scoring/score';
 import { optimise } from './optimise';
 
@@ -42,29 +44,34 @@ function pickBy(responses: readonly ScenarioResponse[], measure: (r: ScenarioRes
 
 const MAX_TURNS = 200;
 
-function play(
-  scenario: Scenario,
-  rubric: Rubric,
-  locale: string,
-  choose: (responses: readonly ScenarioResponse[]) => ScenarioResponse,
-) {
-  let session = start(scenario, rubric, { locale, now: () => 0 });
-  for (let i = 0; i < MAX_TURNS && session.state.status === 'active'; i += 1) {
-    const node = currentNode(session);
-    if (!node?.responses) break;
-    session = respond(session, { choice: choose(node.responses).id }).session;
-  }
-  return scoreState(scenario, rubric, session.state);
+/** A session some plays reached, with where each choice from it leads (filled in as plays go there). */
+interface Reached {
+  session: Session;
+  next: Map<string, Reached>;
+  result?: AttemptResult;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+/**
+ * Plays from the start in one locale. Naive plays retrace each other's first turns (every random
+ * run begins at the same decision): each session reached is kept and played on from once, so a turn
+ * two plays share costs one `respond`. The runtime is pure: a shared session is the same as a new one.
+ */
+function player(scenario: Scenario, rubric: Rubric, locale: string) {
+  const root: Reached = { session: start(scenario, rubric, { locale, now: () => 0 }), next: new Map() };
+  return (choose: (responses: readonly ScenarioResponse[]) => ScenarioResponse): AttemptResult => {
+    let at = root;
+    for (let i = 0; i < MAX_TURNS && at.session.state.status === 'active'; i += 1) {
+      const node = currentNode(at.session);
+      if (!node?.responses) break;
+      const id = choose(node.responses).id;
+      let next = at.next.get(id);
+      if (!next) {
+        next = { session: respond(at.session, { choice: id }).session, next: new Map() };
+        at.next.set(id, next);
+      }
+      at = next;
+    }
+    return (at.result ??= scoreState(scenario, rubric, at.session.state));
   };
 }
 
@@ -74,7 +81,13 @@ function mulberry32(seed: number): () => number {
  */
 export function playNaiveStrategies(scenario: Scenario, rubric: Rubric, randomRuns = 200): StrategyResult[] {
   const out: StrategyResult[] = [];
-  const first = play(scenario, rubric, scenario.locales[0] ?? 'en', (rs) => rs[0]!);
+  const players = new Map<string, ReturnType<typeof player>>();
+  const play = (locale: string) => {
+    let found = players.get(locale);
+    if (!found) players.set(locale, (found = player(scenario, rubric, locale)));
+    return found;
+  };
+  const first = play(scenario.locales[0] ?? 'en')((rs) => rs[0]!);
   out.push({ strategy: 'authored-order', locale: null, overall: first.overall, passed: first.passed });
   for (const locale of scenario.locales) {
     const len = (r: ScenarioResponse) => [...pickText(r.text, locale)].length;
@@ -84,7 +97,7 @@ export function playNaiveStrategies(scenario: Scenario, rubric: Rubric, randomRu
       ['most-courteous', (r) => courtesy(pickText(r.text, locale), locale)],
     ];
     for (const [strategy, measure] of measures) {
-      const result = play(scenario, rubric, locale, (rs) => pickBy(rs, measure));
+      const result = play(locale)((rs) => pickBy(rs, measure));
       out.push({ strategy, locale, overall: result.overall, passed: result.passed });
     }
   }
@@ -92,12 +105,7 @@ export function playNaiveStrategies(scenario: Scenario, rubric: Rubric, randomRu
   let total = 0;
   let passes = 0;
   for (let run = 0; run < randomRuns; run += 1) {
-    const result = play(
-      scenario,
-      rubric,
-      scenario.locales[0] ?? 'en',
-      (rs) => rs[Math.floor(random() * rs.length)]!,
-    );
+    const result = play(scenario.locales[0] ?? 'en')((rs) => rs[Math.floor(random() * rs.length)]!);
     total += result.overall;
     if (result.passed) passes += 1;
   }

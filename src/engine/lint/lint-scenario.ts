@@ -5,15 +5,15 @@ import type { Scenario } from '../format/scenario-schema';
 import { diag, toPointer, type Diagnostic, type DiagnosticCode } from '../load/diagnostic';
 import type { SourceMap } from '../load/source-map';
 import { didYouMean } from '../load/suggest';
-import { automaticCycles, buildGraph, reachable, trappedNodes } from './graph';
+import { automaticCycles, graphOf, reachable, trappedNodes, type Graph } from './graph';
 import { countPaths, type PathResult } from './paths';
 import { optimise } from './optimise';
 import { start } from '../runtime/session';
 import { PRINCIPLES } from '../format/ids';
-import { checkTranslations } from './translations';
+import { translationCheck, type TranslationProblems } from './translations';
 import { playNaiveStrategies, type StrategyResult } from './guessability';
 import { sayProblems } from './say-lines';
-import { textProblems } from './texts';
+import { forEachText, textCheck, type TextProblem } from './texts';
 
 export interface LintReport {
   diagnostics: Diagnostic[];
@@ -38,121 +38,34 @@ export interface LintReport {
   strategies: StrategyResult[];
 }
 
+/** Respond calls each of lint's score searches may make unless told otherwise. */
+export const DEFAULT_SEARCH_BUDGET = 400_000;
+
 export interface LintOptions {
   sourceMap?: SourceMap | null;
-  /** Respond calls the score search may make; past it, bounds are marked approximate. */
+  /** Respond calls the score search may make (DEFAULT_SEARCH_BUDGET); past it, bounds are marked approximate. */
   searchBudget?: number;
   /** Seeded random plays for the guessability check (0 skips random play). */
   randomRuns?: number;
 }
 
+/** What a missing list reads as: one shared empty list, not a new one for each of 30,000 responses. */
+const NONE: readonly never[] = [];
+
+type Report = (code: DiagnosticCode, message: string, path: Array<string | number>, hint?: string) => void;
+
 /** Graph analysis of a loaded scenario: structure, content, and best/worst reachable scores. */
 export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOptions = {}): LintReport {
   const out: Diagnostic[] = [];
-  const add = (code: DiagnosticCode, message: string, path: Array<string | number>, hint?: string) =>
+  const add: Report = (code, message, path, hint) =>
     out.push(diag(code, message, toPointer(path), options.sourceMap?.locate(path) ?? null, hint));
-  const graph = buildGraph(scenario);
-  const reached = reachable(graph, [graph.index.get(scenario.start)!]);
-  for (const [id, node] of Object.entries(scenario.nodes)) {
-    if (reached[graph.index.get(id)!]) continue;
-    if (node.ending) add('W_UNREACHABLE_ENDING', `ending '${id}' can never be reached`, ['nodes', id]);
-    else
-      add('W_UNREACHABLE_NODE', `node '${id}' can never be reached from '${scenario.start}'`, ['nodes', id]);
-  }
-  for (const i of trappedNodes(graph)) {
-    const id = graph.ids[i]!;
-    if (reached[i])
-      add('E_NO_EXIT', `from node '${id}' no ending can be reached: the conversation would loop forever`, [
-        'nodes',
-        id,
-      ]);
-  }
-  for (const cycle of automaticCycles(graph)) {
-    add('E_AUTO_LOOP', `automatic branches loop without a trainee turn: ${cycle.join(' → ')}`, [
-      'nodes',
-      cycle[0]!,
-    ]);
-  }
-  const translations = checkTranslations(scenario);
-  for (const { path, missing } of translations.missing)
-    add('W_MISSING_TRANSLATION', `no ${missing.join(', ')} text here`, path);
-  for (const { path, locale } of translations.undeclared) {
-    add(
-      'W_UNDECLARED_LOCALE',
-      `text in '${locale}', which the scenario's locales do not declare`,
-      path,
-      didYouMean(locale, scenario.locales),
-    );
-  }
-  for (const p of [...textProblems(scenario), ...sayProblems(scenario, rubric)])
-    add(p.code, p.message, p.path, 'hint' in p ? p.hint : undefined);
-  const ruleIds = Object.keys(rubric.rules);
-  const flagsSet = new Set<string>();
-  const promisesMade = new Set<string>();
-  const promisesKept = new Set<string>();
-  // An over-promise is made to be broken: nothing need keep it.
-  const honestPromises = new Set<string>();
-  for (const node of Object.values(scenario.nodes)) {
-    for (const r of node.responses ?? []) {
-      r.set?.forEach((f) => flagsSet.add(f));
-      if (r.promise) promisesMade.add(r.promise.id);
-      if (r.promise && !((r.rules?.['resolution.no-overpromise'] ?? 0) < 0)) honestPromises.add(r.promise.id);
-      r.keep?.forEach((p) => promisesKept.add(p));
-    }
-  }
-  for (const id in scenario.nodes) {
-    const node = scenario.nodes[id]!;
-    node.responses?.forEach((r, i) => {
-      for (const rule in r.rules) {
-        if (!rubric.rules[rule])
-          add(
-            'E_UNKNOWN_RULE',
-            `rule '${rule}' is not in rubric '${rubric.id}'`,
-            ['nodes', id, 'responses', i, 'rules', rule],
-            didYouMean(rule, ruleIds),
-          );
-      }
-      r.keep?.forEach((p, k) => {
-        if (!promisesMade.has(p))
-          add(
-            'W_PROMISE_UNKNOWN',
-            `no response ever makes promise '${p}'`,
-            ['nodes', id, 'responses', i, 'keep', k],
-            didYouMean(p, promisesMade),
-          );
-      });
-    });
-    node.when?.forEach((branch, i) => {
-      // Most conditions are a single mood test: only walk the ones that name flags or promises.
-      if ('anger' in branch.if || 'trust' in branch.if || 'turn' in branch.if) return;
-      for (const c of conditionLeaves(branch.if)) {
-        if ('flag' in c && !flagsSet.has(c.flag))
-          add(
-            'W_FLAG_NEVER_SET',
-            `flag '${c.flag}' is tested but no response sets it`,
-            ['nodes', id, 'when', i, 'if'],
-            didYouMean(c.flag, flagsSet),
-          );
-        if ('promise' in c && !promisesMade.has(c.promise.id))
-          add('W_PROMISE_UNKNOWN', `no response ever makes promise '${c.promise.id}'`, [
-            'nodes',
-            id,
-            'when',
-            i,
-            'if',
-          ]);
-      }
-    });
-  }
-  for (const p of honestPromises) {
-    if (!promisesKept.has(p))
-      add(
-        'W_PROMISE_NEVER_KEPT',
-        `promise '${p}' is made but no response keeps it`,
-        ['nodes'],
-        `add "keep": ["${p}"] to a later response`,
-      );
-  }
+  // Each check is its own small function over the scenario's one graph: on a large file each gets
+  // compiled on its own, and none waits for the others' code to warm up.
+  const graph = graphOf(scenario);
+  structureProblems(scenario, graph, add);
+  textProblemsOf(scenario, add);
+  for (const p of sayProblems(scenario, rubric)) add(p.code, p.message, p.path, p.hint);
+  tagProblems(graph, rubric, add);
   if (scenario.rubric !== rubric.id)
     add('W_RUBRIC_MISMATCH', `scenario asks for rubric '${scenario.rubric}', linted with '${rubric.id}'`, [
       'rubric',
@@ -192,15 +105,11 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
       'write distractors as long and as polite as the best answer, wrong on substance (scenarios/README.md)',
     );
   }
-  const nodes = Object.values(scenario.nodes);
   return {
     strategies,
     diagnostics: out,
     stats: {
-      nodes: nodes.length,
-      decisions: nodes.filter((n) => n.responses).length,
-      endings: nodes.filter((n) => n.ending).length,
-      outcomes: [...new Set(nodes.flatMap((n) => (n.ending ? [n.ending.outcome] : [])))],
+      ...counts(graph),
       bestPathDecisions: search?.best?.choices.length ?? 0,
       paths: search?.paths.count ?? 0,
       pathsCounted: search?.paths.complete ?? false,
@@ -217,19 +126,182 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
   };
 }
 
+/** Unreachable nodes, nodes no ending can be reached from, and loops of automatic branches. */
+function structureProblems(scenario: Scenario, graph: Graph, add: Report) {
+  const reached = reachable(graph, [graph.index.get(scenario.start)!]);
+  for (let i = 0; i < graph.ids.length; i += 1) {
+    if (reached[i]) continue;
+    const id = graph.ids[i]!;
+    if (graph.isEnding[i]) add('W_UNREACHABLE_ENDING', `ending '${id}' can never be reached`, ['nodes', id]);
+    else
+      add('W_UNREACHABLE_NODE', `node '${id}' can never be reached from '${scenario.start}'`, ['nodes', id]);
+  }
+  for (const i of trappedNodes(graph)) {
+    const id = graph.ids[i]!;
+    if (reached[i])
+      add('E_NO_EXIT', `from node '${id}' no ending can be reached: the conversation would loop forever`, [
+        'nodes',
+        id,
+      ]);
+  }
+  for (const cycle of automaticCycles(graph)) {
+    add('E_AUTO_LOOP', `automatic branches loop without a trainee turn: ${cycle.join(' → ')}`, [
+      'nodes',
+      cycle[0]!,
+    ]);
+  }
+}
+
+/** One walk over every text for both text checks: translations, then punctuation and invisible text. */
+function textProblemsOf(scenario: Scenario, add: Report) {
+  const translations: TranslationProblems = { missing: [], undeclared: [] };
+  const textFindings: TextProblem[] = [];
+  const translated = translationCheck(scenario.locales, translations);
+  const checked = textCheck(textFindings);
+  forEachText(scenario, (text, site) => {
+    translated(text, site);
+    checked(text, site);
+  });
+  for (const { path, missing } of translations.missing)
+    add('W_MISSING_TRANSLATION', `no ${missing.join(', ')} text here`, path);
+  for (const { path, locale } of translations.undeclared) {
+    add(
+      'W_UNDECLARED_LOCALE',
+      `text in '${locale}', which the scenario's locales do not declare`,
+      path,
+      didYouMean(locale, scenario.locales),
+    );
+  }
+  for (const p of textFindings) add(p.code, p.message, p.path);
+}
+
+interface Facts {
+  flagsSet: Set<string>;
+  promisesMade: Set<string>;
+  promisesKept: Set<string>;
+  /** An over-promise is made to be broken: nothing need keep it. */
+  honestPromises: Set<string>;
+}
+
+/** Flags set and promises made and kept anywhere. Index loops: no iterator objects before the JIT warms up. */
+function factsOf(graph: Graph): Facts {
+  const facts: Facts = {
+    flagsSet: new Set(),
+    promisesMade: new Set(),
+    promisesKept: new Set(),
+    honestPromises: new Set(),
+  };
+  for (let n = 0; n < graph.nodes.length; n += 1) {
+    const responses = graph.nodes[n]!.responses ?? NONE;
+    for (let i = 0; i < responses.length; i += 1) {
+      const r = responses[i]!;
+      if (r.set) for (const f of r.set) facts.flagsSet.add(f);
+      if (r.promise) facts.promisesMade.add(r.promise.id);
+      if (r.promise && !((r.rules?.['resolution.no-overpromise'] ?? 0) < 0))
+        facts.honestPromises.add(r.promise.id);
+      if (r.keep) for (const p of r.keep) facts.promisesKept.add(p);
+    }
+  }
+  return facts;
+}
+
+/** Rules the rubric does not know, flags never set, promises never made or never kept. */
+function tagProblems(graph: Graph, rubric: Rubric, add: Report) {
+  const { flagsSet, promisesMade, promisesKept, honestPromises } = factsOf(graph);
+  const ruleIds = Object.keys(rubric.rules);
+  for (let n = 0; n < graph.ids.length; n += 1) {
+    const id = graph.ids[n]!;
+    const node = graph.nodes[n]!;
+    const responses = node.responses ?? NONE;
+    for (let i = 0; i < responses.length; i += 1) {
+      const r = responses[i]!;
+      for (const rule in r.rules) {
+        if (!rubric.rules[rule])
+          add(
+            'E_UNKNOWN_RULE',
+            `rule '${rule}' is not in rubric '${rubric.id}'`,
+            ['nodes', id, 'responses', i, 'rules', rule],
+            didYouMean(rule, ruleIds),
+          );
+      }
+      const keep = r.keep ?? NONE;
+      for (let k = 0; k < keep.length; k += 1) {
+        const p = keep[k]!;
+        if (!promisesMade.has(p))
+          add(
+            'W_PROMISE_UNKNOWN',
+            `no response ever makes promise '${p}'`,
+            ['nodes', id, 'responses', i, 'keep', k],
+            didYouMean(p, promisesMade),
+          );
+      }
+    }
+    const when = node.when ?? NONE;
+    for (let i = 0; i < when.length; i += 1) {
+      const test = when[i]!.if;
+      // Most conditions are a single mood test: only walk the ones that name flags or promises.
+      if ('anger' in test || 'trust' in test || 'turn' in test) continue;
+      for (const c of conditionLeaves(test)) {
+        if ('flag' in c && !flagsSet.has(c.flag))
+          add(
+            'W_FLAG_NEVER_SET',
+            `flag '${c.flag}' is tested but no response sets it`,
+            ['nodes', id, 'when', i, 'if'],
+            didYouMean(c.flag, flagsSet),
+          );
+        if ('promise' in c && !promisesMade.has(c.promise.id))
+          add('W_PROMISE_UNKNOWN', `no response ever makes promise '${c.promise.id}'`, [
+            'nodes',
+            id,
+            'when',
+            i,
+            'if',
+          ]);
+      }
+    }
+  }
+  for (const p of honestPromises) {
+    if (!promisesKept.has(p))
+      add(
+        'W_PROMISE_NEVER_KEPT',
+        `promise '${p}' is made but no response keeps it`,
+        ['nodes'],
+        `add "keep": ["${p}"] to a later response`,
+      );
+  }
+}
+
+function counts(graph: Graph) {
+  let decisions = 0;
+  let endings = 0;
+  const outcomes = new Set<string>();
+  for (let n = 0; n < graph.nodes.length; n += 1) {
+    const node = graph.nodes[n]!;
+    if (node.responses) decisions += 1;
+    if (node.ending) outcomes.add(node.ending.outcome);
+    endings += graph.isEnding[n]!;
+  }
+  return { nodes: graph.ids.length, decisions, endings, outcomes: [...outcomes] };
+}
+
 /** Best and worst reachable scores, overall and per principle, each proven by branch and bound. */
-function searchBounds(scenario: Scenario, rubric: Rubric, budget = 400_000) {
+function searchBounds(scenario: Scenario, rubric: Rubric, budget = DEFAULT_SEARCH_BUDGET) {
   const from = start(scenario, rubric, { now: () => 0 });
-  const best = optimise(from, 'overall', 'best', budget);
-  const worst = optimise(from, 'overall', 'worst', budget);
-  let exact = best.exact && worst.exact;
+  // The count walks first, in authored order and without bounds: it is the quickest to meet a path
+  // longer than MAX_PATH_TURNS. With one, no bound of this scenario can be proven whatever the
+  // budget: the searches then keep what they find after a short look and spend nothing on proofs.
+  const paths = countPaths(from, Math.min(budget, 100_000));
+  const provable = !paths.cut;
+  const best = optimise(from, 'overall', 'best', budget, provable);
+  const worst = optimise(from, 'overall', 'worst', budget, provable);
+  let exact = provable && best.exact && worst.exact;
   // When even the overall search could not finish, the graph is too big to prove anything per
   // principle either: spend a fifth of the budget there and report what was found, flagged.
   const principleBudget = exact ? budget : Math.ceil(budget / 5);
   const principles = {} as LintReport['bounds']['principles'];
   for (const p of PRINCIPLES) {
-    const hi = optimise(from, p, 'best', principleBudget);
-    const lo = optimise(from, p, 'worst', principleBudget);
+    const hi = optimise(from, p, 'best', principleBudget, provable);
+    const lo = optimise(from, p, 'worst', principleBudget, provable);
     exact &&= hi.exact && lo.exact;
     principles[p] = {
       best: hi.path?.result.principles[p].score ?? null,
@@ -242,19 +314,20 @@ function searchBounds(scenario: Scenario, rubric: Rubric, budget = 400_000) {
     exact,
     overall: { best: best.path?.result.overall ?? 0, worst: worst.path?.result.overall ?? 0 },
     principles,
-    paths: countPaths(from, Math.min(budget, 100_000)),
+    paths,
   };
 }
 
 const blank = () => ({ best: null, worst: null });
 
+/** The leaves of a condition (its tests of mood, turn, flags and promises), last first. */
 function conditionLeaves(c: Condition): Condition[] {
   const out: Condition[] = [];
   const stack = [c];
   while (stack.length > 0) {
     const top = stack.pop()!;
-    if ('all' in top) stack.push(...top.all);
-    else if ('any' in top) stack.push(...top.any);
+    if ('all' in top) for (const x of top.all) stack.push(x);
+    else if ('any' in top) for (const x of top.any) stack.push(x);
     else if ('not' in top) stack.push(top.not);
     else out.push(top);
   }

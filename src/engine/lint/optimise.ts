@@ -1,11 +1,11 @@
 import { PRINCIPLES, type Principle } from '../format/ids';
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario, ScenarioResponse } from '../format/scenario-schema';
-import { respond } from '../runtime/session';
 import type { AttemptResult, Evidence, Session } from '../runtime/types';
 import { scoreState } from '../scoring/score';
-import { compareResults, MAX_PATH_TURNS, type PathResult } from './paths';
-import { potentials, type PerPrinciple } from './potential';
+import { compareResults, type PathResult } from './paths';
+import { P, potentials, type Potentials } from './potential';
+import { STEPS_AFTER_CUT, traverse } from './traverse';
 
 export type Objective = 'overall' | Principle;
 export type Sense = 'best' | 'worst';
@@ -14,10 +14,11 @@ export interface Optimum {
   path: PathResult | null;
   /** False when the step budget ran out before the search could prove its answer. */
   exact: boolean;
+  /** A path ran past MAX_PATH_TURNS: no search of this scenario can prove its answer. */
+  cut: boolean;
   steps: number;
 }
 
-type Potentials = ReturnType<typeof potentials>;
 const cache = new WeakMap<Scenario, WeakMap<Rubric, Potentials>>();
 
 function potentialsFor(scenario: Scenario, rubric: Rubric): Potentials {
@@ -31,84 +32,83 @@ function potentialsFor(scenario: Scenario, rubric: Rubric): Potentials {
 /**
  * Branch and bound over the real runtime: the best (or worst) reachable value of one objective.
  * Violations already made can never be undone, so a prefix whose optimistic bound is below the
- * best found so far is pruned; for the overall, ties are broken by `compareResults`.
+ * best found so far is pruned; for the overall, ties are broken by `compareResults`. `provable`
+ * false (the scenario has a path longer than MAX_PATH_TURNS, so nothing can be proven) keeps the
+ * first found after looking only STEPS_AFTER_CUT further, and spends nothing on bounds.
  */
-export function optimise(from: Session, objective: Objective, sense: Sense, budget = 400_000): Optimum {
+export function optimise(
+  from: Session,
+  objective: Objective,
+  sense: Sense,
+  budget = 400_000,
+  provable = true,
+): Optimum {
   const { scenario, rubric } = from;
-  const pot = potentialsFor(scenario, rubric);
+  // The potentials are computed on the first bound asked for: a search that never prunes never needs them.
+  let inputs: BoundInputs | null = null;
   const sign = sense === 'best' ? 1 : -1;
   const valueOf = (r: AttemptResult) => (objective === 'overall' ? r.overall : r.principles[objective].score);
   let incumbent: { value: number; path: PathResult } | null = null;
-  let steps = 0;
-  let exact = true;
-  const choices: string[] = [];
   const focus = objective === 'overall' ? null : objective;
+  const weights = PRINCIPLES.map((p) => scenario.weights?.[p] ?? rubric.principles[p].weight);
+  const objectiveIndex = focus === null ? -1 : PRINCIPLES.indexOf(focus);
   // Each node's responses in promising-first order, sorted once per search rather than per visit.
   const orders = new Map<string, ScenarioResponse[]>();
-
-  const consider = (session: Session) => {
-    const result = scoreState(scenario, rubric, session.state);
-    const value = valueOf(result);
-    if (value === null) return;
-    const better =
-      !incumbent ||
-      (objective === 'overall'
-        ? sign * compareResults(result, incumbent.path.result) > 0
-        : sign * (value - incumbent.value) > 0);
-    if (better) incumbent = { value, path: { choices: choices.slice(), result } };
+  const order = (node: string, responses: readonly ScenarioResponse[]) => {
+    let ordered = orders.get(node);
+    if (!ordered) {
+      ordered = [...responses].sort(
+        (a, b) => sign * (tagBalance(b.rules, rubric, focus) - tagBalance(a.rules, rubric, focus)),
+      );
+      orders.set(node, ordered);
+    }
+    return ordered;
   };
 
   // For the overall, passing outranks the number (see compareResults): a subtree is only pruned on
   // its bound when it cannot change the pass/fail side of the incumbent either.
-  const canPrune = (best: AttemptResult, session: Session, tally: Tally, value: number) => {
-    const beyond =
-      sign * (bound(session.state.node, tally, pot, rubric, scenario, objective, sense) - value) < 0;
+  const canPrune = (session: Session, tally: Tally) => {
+    if (!incumbent || !provable) return false;
+    inputs ??= { pot: potentialsFor(scenario, rubric), weights, objective: objectiveIndex, sense };
+    const node = inputs.pot.graph.index.get(session.state.node) ?? 0;
+    const beyond = sign * (bound(node, tally, inputs) - incumbent.value) < 0;
     if (!beyond || objective !== 'overall') return beyond;
-    if (sense === 'best') return best.passed || tally.critical;
-    return !best.passed;
+    if (sense === 'best') return incumbent.path.result.passed || tally[CRITICAL] === 1;
+    return !incumbent.path.result.passed;
   };
 
   // A principle score cannot beat 100 (or go below 0): once reached, the search is done.
   const settled = () =>
     objective !== 'overall' && incumbent !== null && incumbent.value === (sense === 'best' ? 100 : 0);
 
-  const visit = (session: Session, tally: Tally) => {
-    if (session.state.status === 'ended') {
-      // The bound is cheap and sound at an ending too: most endings are beaten before being scored.
-      if (incumbent && canPrune(incumbent.path.result, session, tally, incumbent.value)) return;
-      return consider(session);
-    }
-    if (settled()) return;
-    const node = scenario.nodes[session.state.node];
-    if (!node?.responses || choices.length >= MAX_PATH_TURNS) {
-      exact = false;
-      return;
-    }
-    if (incumbent && canPrune(incumbent.path.result, session, tally, incumbent.value)) return;
-    let ordered = orders.get(session.state.node);
-    if (!ordered) {
-      ordered = [...node.responses].sort(
-        (a, b) => sign * (tagBalance(b.rules, rubric, focus) - tagBalance(a.rules, rubric, focus)),
-      );
-      orders.set(session.state.node, ordered);
-    }
-    for (const response of ordered) {
-      if (steps >= budget) {
-        exact = false;
-        return;
-      }
-      steps += 1;
-      choices.push(response.id);
-      const next = respond(session, { choice: response.id }).session;
-      visit(next, addTurn(tally, next.state.turns.at(-1)?.evidence ?? [], rubric));
-      choices.pop();
-    }
+  const walk = traverse<Tally>(from, {
+    budget,
+    afterCut: STEPS_AFTER_CUT,
+    ...(provable ? {} : { afterFirst: STEPS_AFTER_CUT }),
+    order,
+    initial: from.state.turns.reduce((t, turn) => addTurn(t, turn.evidence, rubric), emptyTally()),
+    carry: (tally, next) => addTurn(tally, next.state.turns.at(-1)?.evidence ?? NO_EVIDENCE, rubric),
+    stop: settled,
+    // The bound is cheap and sound at an ending too: most endings are beaten before being scored.
+    prune: (session, tally) => settled() || canPrune(session, tally),
+    visit: (session, choices) => {
+      const result = scoreState(scenario, rubric, session.state);
+      const value = valueOf(result);
+      if (value === null) return;
+      const better =
+        !incumbent ||
+        (objective === 'overall'
+          ? sign * compareResults(result, incumbent.path.result) > 0
+          : sign * (value - incumbent.value) > 0);
+      if (better) incumbent = { value, path: { choices: choices.slice(), result } };
+    },
+  });
+  return {
+    path: (incumbent as { path: PathResult } | null)?.path ?? null,
+    exact: !walk.exhausted && !walk.cut,
+    cut: walk.cut,
+    steps: walk.steps,
   };
-  visit(
-    from,
-    from.state.turns.reduce((t, turn) => addTurn(t, turn.evidence, rubric), emptyTally()),
-  );
-  return { path: (incumbent as { path: PathResult } | null)?.path ?? null, exact, steps };
 }
 
 /** How promising a response looks for the objective: explored first, it finds a good incumbent early. */
@@ -126,86 +126,104 @@ function tagBalance(
   return sum;
 }
 
-/** Evidence so far, carried down the search so a bound costs the same at any depth. */
-interface Tally {
-  met: PerPrinciple;
-  bad: PerPrinciple;
-  critical: boolean;
-}
+/**
+ * Evidence so far, carried down the search so a bound costs the same at any depth: met weight per
+ * principle at p, violated (or missed) weight at P + p, and at CRITICAL 1 once a critical rule broke.
+ */
+type Tally = Float64Array;
+const NO_EVIDENCE: readonly Evidence[] = [];
+const CRITICAL = 2 * P;
 
-const emptyTally = (): Tally => ({
-  met: { listening: 0, apology: 0, resolution: 0, etiquette: 0 },
-  bad: { listening: 0, apology: 0, resolution: 0, etiquette: 0 },
-  critical: false,
-});
+const emptyTally = (): Tally => new Float64Array(2 * P + 1);
+
+const principleIndex = new Map<string, number>(PRINCIPLES.map((p, i) => [p, i]));
 
 function addTurn(tally: Tally, evidence: readonly Evidence[], rubric: Rubric): Tally {
-  const next: Tally = { met: { ...tally.met }, bad: { ...tally.bad }, critical: tally.critical };
+  const next = tally.slice();
   for (const e of evidence) {
     const def = rubric.rules[e.rule];
     if (!def) continue;
-    (e.verdict === 'met' ? next.met : next.bad)[def.principle] += e.weight;
-    if (e.verdict === 'violated' && def.critical) next.critical = true;
+    const p = principleIndex.get(def.principle)!;
+    next[e.verdict === 'met' ? p : P + p]! += e.weight;
+    if (e.verdict === 'violated' && def.critical) next[CRITICAL] = 1;
   }
   return next;
 }
 
+interface BoundInputs {
+  pot: Potentials;
+  /** Principle weights in PRINCIPLES order (the scenario's override, else the rubric's). */
+  weights: number[];
+  /** The principle searched for, or -1 for the overall. */
+  objective: number;
+  sense: Sense;
+}
+
+// Scratch space for the optional principles of one bound: the search never runs two bounds at once.
+const optionalValues = new Float64Array(P);
+const optionalWeights = new Float64Array(P);
+
 /** Optimistic (best) or pessimistic (worst) value any completion of this state could reach. */
-function bound(
-  node: string,
-  { met, bad }: Tally,
-  pot: Potentials,
-  rubric: Rubric,
-  scenario: Scenario,
-  objective: Objective,
-  sense: Sense,
-): number {
-  const gain = pot.gainAt(node);
-  const loss = pot.lossAt(node);
-  const extreme = (p: Principle): { value: number; definite: boolean; possible: boolean } => {
-    const definite = met[p] + bad[p] > 0;
-    if (sense === 'best') {
-      const m = met[p] + gain[p];
-      const possible = definite || gain[p] > 0 || loss[p] + pot.closingLoss[p] > 0;
-      return {
-        value: m === Infinity ? 100 : m + bad[p] === 0 ? 0 : (100 * m) / (m + bad[p]),
-        definite,
-        possible,
-      };
+function bound(node: number, tally: Tally, { pot, weights, objective, sense }: BoundInputs): number {
+  const best = sense === 'best';
+  const at = node * P;
+  // The extreme score principle p could end with, and whether it will (definite) or may (possible) count.
+  let value = 0;
+  let definite = false;
+  let possible = false;
+  const extreme = (p: number) => {
+    const met = tally[p]!;
+    const bad = tally[P + p]!;
+    const gain = pot.gain[at + p]!;
+    const loss = pot.loss[at + p]!;
+    definite = met + bad > 0;
+    if (best) {
+      const m = met + gain;
+      possible = definite || gain > 0 || loss + pot.closingLoss[p]! > 0;
+      value = m === Infinity ? 100 : m + bad === 0 ? 0 : (100 * m) / (m + bad);
+    } else {
+      const b = bad + loss + pot.closingLoss[p]!;
+      possible = definite || gain > 0 || b > 0;
+      value = b === Infinity ? 0 : met + b === 0 ? 100 : (100 * met) / (met + b);
     }
-    const b = bad[p] + loss[p] + pot.closingLoss[p];
-    const possible = definite || gain[p] > 0 || b > 0;
-    return {
-      value: b === Infinity ? 0 : met[p] + b === 0 ? 100 : (100 * met[p]) / (met[p] + b),
-      definite,
-      possible,
-    };
   };
   // Rounded principle scores can sit half a point past the exact ratio.
-  if (objective !== 'overall') return extreme(objective).value + (sense === 'best' ? 0.5 : -0.5);
-  const weight = (p: Principle) => scenario.weights?.[p] ?? rubric.principles[p].weight;
+  if (objective >= 0) {
+    extreme(objective);
+    return value + (best ? 0.5 : -0.5);
+  }
   let sumW = 0;
   let sum = 0;
-  const optional: Array<{ value: number; w: number }> = [];
-  for (const p of PRINCIPLES) {
-    const e = extreme(p);
-    const w = weight(p);
-    if (w <= 0 || !e.possible) continue;
-    if (e.definite) {
+  let optional = 0;
+  for (let p = 0; p < P; p += 1) {
+    extreme(p);
+    const w = weights[p]!;
+    if (w <= 0 || !possible) continue;
+    if (definite) {
       sumW += w;
-      sum += w * e.value;
-    } else optional.push({ value: e.value, w });
-  }
-  // Optional principles (no evidence yet) join the average only where they pull it the right way.
-  optional.sort((a, b) => (sense === 'best' ? b.value - a.value : a.value - b.value));
-  for (const o of optional) {
-    const avg = sumW === 0 ? (sense === 'best' ? -Infinity : Infinity) : sum / sumW;
-    if (sense === 'best' ? o.value > avg : o.value < avg) {
-      sumW += o.w;
-      sum += o.w * o.value;
+      sum += w * value;
+    } else {
+      // Kept most extreme first; equal values keep PRINCIPLES order.
+      let i = optional++;
+      while (i > 0 && (best ? value > optionalValues[i - 1]! : value < optionalValues[i - 1]!)) {
+        optionalValues[i] = optionalValues[i - 1]!;
+        optionalWeights[i] = optionalWeights[i - 1]!;
+        i -= 1;
+      }
+      optionalValues[i] = value;
+      optionalWeights[i] = w;
     }
   }
-  if (sumW === 0) return sense === 'best' ? 100 : 0;
+  // Optional principles (no evidence yet) join the average only where they pull it the right way.
+  for (let o = 0; o < optional; o += 1) {
+    const avg = sumW === 0 ? (best ? -Infinity : Infinity) : sum / sumW;
+    const v = optionalValues[o]!;
+    if (best ? v > avg : v < avg) {
+      sumW += optionalWeights[o]!;
+      sum += optionalWeights[o]! * v;
+    }
+  }
+  if (sumW === 0) return best ? 100 : 0;
   // Rounding principle scores and then the overall can move it by up to a point.
-  return sum / sumW + (sense === 'best' ? 1 : -1);
+  return sum / sumW + (best ? 1 : -1);
 }

@@ -2,10 +2,11 @@ import { OUTCOMES, PRINCIPLES, type Principle } from '../format/ids';
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario } from '../format/scenario-schema';
 import { scoreSession } from '../scoring/score';
-import { respond, start } from '../runtime/session';
+import { start } from '../runtime/session';
 import type { AttemptResult, Session } from '../runtime/types';
+import { traverse } from './traverse';
 
-export const MAX_PATH_TURNS = 80;
+export { MAX_PATH_TURNS } from './traverse';
 
 export interface PathResult {
   choices: string[];
@@ -54,30 +55,12 @@ export function searchPaths(from: Session, budget = 2_000_000, onPath?: (p: Path
     anyPass: false,
     allPass: true,
   };
-  let steps = 0;
-  const choices: string[] = [];
-  const visit = (session: Session) => {
-    if (session.state.status === 'ended') {
-      record(search, { choices: choices.slice(), result: scoreSession(session) }, onPath);
-      return;
-    }
-    const node = session.scenario.nodes[session.state.node];
-    if (!node?.responses || choices.length >= MAX_PATH_TURNS) {
-      search.exact = false;
-      return;
-    }
-    for (const response of node.responses) {
-      if (steps >= budget) {
-        search.exact = false;
-        return;
-      }
-      steps += 1;
-      choices.push(response.id);
-      visit(respond(session, { choice: response.id }).session);
-      choices.pop();
-    }
-  };
-  visit(from);
+  const walk = traverse(from, {
+    budget,
+    visit: (session, choices) =>
+      record(search, { choices: choices.slice(), result: scoreSession(session) }, onPath),
+  });
+  search.exact = !walk.exhausted && !walk.cut;
   if (search.paths === 0) search.allPass = false;
   return search;
 }
@@ -105,26 +88,22 @@ export function searchScenario(scenario: Scenario, rubric: Rubric, budget?: numb
   return searchPaths(start(scenario, rubric, { now: () => 0 }), budget);
 }
 
-/** How many complete paths there are, counting up to `budget` steps. */
-export function countPaths(from: Session, budget: number): { count: number; complete: boolean } {
-  let steps = 0;
+/**
+ * How many complete paths there are, counting up to `budget` steps. Not `complete` when the budget
+ * ran out or a path ran past MAX_PATH_TURNS (`cut`): there are more than `count`, and the count stops
+ * at the cut, since it can no longer be exact.
+ */
+export function countPaths(
+  from: Session,
+  budget: number,
+): { count: number; complete: boolean; cut: boolean } {
   let count = 0;
-  let complete = true;
-  const visit = (session: Session, depth: number) => {
-    if (session.state.status === 'ended') {
+  const walk = traverse(from, {
+    budget,
+    afterCut: 0,
+    visit: () => {
       count += 1;
-      return;
-    }
-    const node = session.scenario.nodes[session.state.node];
-    if (!node?.responses || depth >= MAX_PATH_TURNS) return;
-    for (const r of node.responses) {
-      if (steps++ >= budget) {
-        complete = false;
-        return;
-      }
-      visit(respond(session, { choice: r.id }).session, depth + 1);
-    }
-  };
-  visit(from, 0);
-  return { count, complete };
+    },
+  });
+  return { count, complete: !walk.exhausted && !walk.cut, cut: walk.cut };
 }

@@ -1,6 +1,7 @@
 import type { Comparison, Condition } from '../format/condition';
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario, ScenarioResponse } from '../format/scenario-schema';
+import { graphOf, incoming } from './graph';
 
 type Path = Array<string | number>;
 export interface SayProblem {
@@ -35,8 +36,10 @@ function neverHolds(c: Condition, flags: Set<string>, promises: Set<string>): st
   return null;
 }
 
-const isCritical = (r: ScenarioResponse, rubric: Rubric) =>
-  Object.entries(r.rules ?? {}).some(([rule, n]) => n < 0 && rubric.rules[rule]?.critical);
+function isCritical(r: ScenarioResponse, rubric: Rubric): boolean {
+  for (const rule in r.rules) if (r.rules[rule]! < 0 && rubric.rules[rule]?.critical) return true;
+  return false;
+}
 
 /**
  * Lines the customer can never say, and single lines that assume one way in when the node is reached
@@ -45,18 +48,23 @@ const isCritical = (r: ScenarioResponse, rubric: Rubric) =>
  */
 export function sayProblems(scenario: Scenario, rubric: Rubric): SayProblem[] {
   const out: SayProblem[] = [];
+  // The nodes, and the responses that lead into each, from the scenario's one graph.
+  const graph = graphOf(scenario);
+  const into = incoming(graph);
   const flags = new Set<string>();
   const promises = new Set<string>();
-  const incoming = new Map<string, ScenarioResponse[]>();
-  for (const node of Object.values(scenario.nodes))
-    for (const r of node.responses ?? []) {
-      r.set?.forEach((f) => flags.add(f));
+  for (let n = 0; n < graph.nodes.length; n += 1) {
+    const responses = graph.nodes[n]!.responses;
+    if (!responses) continue;
+    for (let i = 0; i < responses.length; i += 1) {
+      const r = responses[i]!;
+      if (r.set) for (const f of r.set) flags.add(f);
       if (r.promise) promises.add(r.promise.id);
-      const list = incoming.get(r.next) ?? [];
-      list.push(r);
-      incoming.set(r.next, list);
     }
-  for (const [id, node] of Object.entries(scenario.nodes)) {
+  }
+  for (let n = 0; n < graph.ids.length; n += 1) {
+    const id = graph.ids[n]!;
+    const node = graph.nodes[n]!;
     const say = node.say;
     if (Array.isArray(say)) {
       const fallback = say.findIndex((v) => v.if === undefined);
@@ -89,12 +97,24 @@ export function sayProblems(scenario: Scenario, rubric: Rubric): SayProblem[] {
       continue;
     }
     if (say === undefined || node.sayFits === 'any' || node.ending) continue;
-    const from = incoming.get(id) ?? [];
-    const promising = from.filter((r) => r.promise).length;
-    const critical = from.filter((r) => isCritical(r, rubric)).length;
+    let from = 0;
+    let promising = 0;
+    let critical = 0;
+    for (let k = into.offsets[n]!; k < into.offsets[n + 1]!; k += 1) {
+      const e = into.edges[k]!;
+      const which = graph.response[e]!;
+      if (which < 0) continue;
+      const r = graph.nodes[graph.sources[e]!]!.responses![which]!;
+      from += 1;
+      if (r.promise) promising += 1;
+      if (isCritical(r, rubric)) critical += 1;
+    }
+    const mixedPromise = promising > 0 && promising < from;
+    const mixedCritical = critical > 0 && critical < from;
+    if (!mixedPromise && !mixedCritical) continue;
     const reasons: string[] = [];
-    if (promising > 0 && promising < from.length) reasons.push('after a promise and after none');
-    if (critical > 0 && critical < from.length) reasons.push('after a critical fault and after none');
+    if (mixedPromise) reasons.push('after a promise and after none');
+    if (mixedCritical) reasons.push('after a critical fault and after none');
     if (reasons.length)
       out.push({
         code: 'W_SAY_ASSUMES',
