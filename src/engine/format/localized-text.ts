@@ -1,10 +1,11 @@
 import type { z } from 'zod';
+import { PATTERNS } from './limits';
 import type { LocalizedTextSchema } from './localized-text-schema';
 
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
-// The same shape LocaleSchema allows; repeated here so views that only display text do not load zod.
-const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+// The shape LocaleSchema allows, from limits.ts (no zod): views that only display text stay light.
+const LOCALE = PATTERNS.locale;
 
 /**
  * True for a BCP 47-shaped tag such as "zh-CN" or "en". A locale read from a record or a URL is

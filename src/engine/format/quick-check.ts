@@ -48,9 +48,7 @@ export function quickCheckScenario(doc: unknown): Scenario | null {
       (w) => isObj(w) && everyEntry(w, (k, v) => oneOf(k, PRINCIPLES) && numIn(v, LIMITS.principleWeight)),
     ) &&
     isNodeId(d.start) &&
-    isObj(d.nodes) &&
-    everyEntry(d.nodes, (k, n) => isNodeKey(k) && !FORBIDDEN_IDS.has(k) && isNode(n)) &&
-    hasAKey(d.nodes);
+    areNodes(d.nodes);
   if (!ok) return null;
   return {
     ...d,
@@ -79,31 +77,6 @@ const SCENARIO_KEYS = new Set([
   'start',
   'nodes',
 ]);
-const NODE_KEYS = new Set([
-  'say',
-  'sayFits',
-  'unclear',
-  'note',
-  'when',
-  'otherwise',
-  'responses',
-  'freeText',
-  'timeLimit',
-  'ending',
-]);
-const RESPONSE_KEYS = new Set([
-  'id',
-  'text',
-  'rules',
-  'mood',
-  'set',
-  'unset',
-  'promise',
-  'keep',
-  'feedback',
-  'reply',
-  'next',
-]);
 const VARIANT_KEYS = new Set(['if', 'text']);
 const CUSTOMER_KEYS = new Set(['name', 'persona', 'temperament', 'mood', 'avatar']);
 const COMPARISON_KEYS = new Set(['gte', 'gt', 'lte', 'lt', 'eq']);
@@ -119,15 +92,11 @@ const FORBIDDEN_IDS = new Set(['constructor', 'prototype']);
 const QUICK_CONDITION_DEPTH = 25;
 
 const isNodeKey = remembered(PATTERNS.nodeId);
-const isNodeId = (v: unknown) => isStr(v) && isNodeKey(v);
+const isNodeId = (v: unknown) => typeof v === 'string' && isNodeKey(v);
 const isRuleKey = remembered(PATTERNS.ruleId);
 const isFlagName = remembered(PATTERNS.slug);
 const isFlag = (v: unknown) => isStr(v) && isFlagName(v);
 
-function hasAKey(o: object): boolean {
-  for (const _ in o) return true;
-  return false;
-}
 // `undefined` values only come from object input; zod's handling of them differs subtly, so defer to it.
 function isCustomer(v: unknown): boolean {
   return (
@@ -144,99 +113,185 @@ function isCustomer(v: unknown): boolean {
   );
 }
 
+// The checks below run for every response and condition of a large file: no closures made per
+// call, no key arrays, so they allocate nothing.
+const { moodDelta, conditionItemsCount } = LIMITS;
+
 function isMood(v: unknown): boolean {
   return (
     isObj(v) &&
     onlyKeys(v, MOOD_KEYS) &&
-    opt(v.anger, (n) => numIn(n, LIMITS.moodDelta)) &&
-    opt(v.trust, (n) => numIn(n, LIMITS.moodDelta))
+    (v.anger === undefined || numIn(v.anger, moodDelta)) &&
+    (v.trust === undefined || numIn(v.trust, moodDelta))
   );
+}
+
+// The hot part: every node, response and text of a large file. Each object is read in one pass over
+// its keys, each key checked where it is met: an unknown key, or one set to `undefined` (every check
+// refuses it), fails at once, and required keys are counted.
+
+function areNodes(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  let count = 0;
+  for (const k in v) {
+    if (!isNodeKey(k) || FORBIDDEN_IDS.has(k) || !isNode(v[k])) return false;
+    count += 1;
+  }
+  return count > 0;
 }
 
 function isNode(v: unknown): boolean {
-  if (!isObj(v) || !onlyKeys(v, NODE_KEYS)) return false;
-  return (
-    opt(v.say, isSay) &&
-    opt(v.sayFits, (f) => f === 'any') &&
-    opt(v.unclear, isText) &&
-    opt(v.note, isText) &&
-    opt(v.when, (w) =>
-      isArr(
-        w,
-        LIMITS.branchesCount,
-        (b) => isObj(b) && onlyKeys(b, BRANCH_KEYS) && isCondition(b.if, 0) && isNodeId(b.next),
-      ),
-    ) &&
-    opt(v.otherwise, isNodeId) &&
-    opt(v.responses, (r) => isArr(r, LIMITS.responsesCount, isResponse)) &&
-    opt(v.freeText, (b) => typeof b === 'boolean') &&
-    opt(v.timeLimit, (n) => intIn(n, LIMITS.timeLimit)) &&
-    opt(
-      v.ending,
-      (e) =>
-        isObj(e) &&
-        onlyKeys(e, ENDING_KEYS) &&
-        oneOf(e.outcome, OUTCOMES) &&
-        opt(e.say, isText) &&
-        opt(e.summary, isText),
-    )
-  );
+  if (!isObj(v)) return false;
+  for (const k in v) {
+    const x = v[k];
+    switch (k) {
+      case 'say':
+        if (!isSay(x)) return false;
+        break;
+      case 'sayFits':
+        if (x !== 'any') return false;
+        break;
+      case 'unclear':
+      case 'note':
+        if (!isText(x)) return false;
+        break;
+      case 'when':
+        if (!isArr(x, LIMITS.branchesCount, isBranch)) return false;
+        break;
+      case 'otherwise':
+        if (!isNodeId(x)) return false;
+        break;
+      case 'responses':
+        if (!isArr(x, LIMITS.responsesCount, isResponse)) return false;
+        break;
+      case 'freeText':
+        if (typeof x !== 'boolean') return false;
+        break;
+      case 'timeLimit':
+        if (!intIn(x, LIMITS.timeLimit)) return false;
+        break;
+      case 'ending':
+        if (!isEnding(x)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
 }
+
+const isBranch = (b: unknown) =>
+  isObj(b) && onlyKeys(b, BRANCH_KEYS) && isCondition(b.if, 0) && isNodeId(b.next);
+
+const isEnding = (e: unknown) =>
+  isObj(e) &&
+  onlyKeys(e, ENDING_KEYS) &&
+  oneOf(e.outcome, OUTCOMES) &&
+  opt(e.say, isText) &&
+  opt(e.summary, isText);
+
+const isVariant = (x: unknown) =>
+  isObj(x) && onlyKeys(x, VARIANT_KEYS) && opt(x.if, isTopCondition) && isText(x.text);
+
+const isTopCondition = (c: unknown) => isCondition(c, 0);
 
 function isSay(v: unknown): boolean {
-  if (!Array.isArray(v)) return isText(v);
-  return isArr(
-    v,
-    LIMITS.sayVariantsCount,
-    (x) => isObj(x) && onlyKeys(x, VARIANT_KEYS) && opt(x.if, (c) => isCondition(c, 0)) && isText(x.text),
-  );
+  return Array.isArray(v) ? isArr(v, LIMITS.sayVariantsCount, isVariant) : isText(v);
 }
 
+const isFlags = (s: unknown) => isArr(s, LIMITS.flagsCount, isFlag);
+
+function isRules(r: unknown): boolean {
+  if (!isObj(r)) return false;
+  for (const k in r) {
+    const n = r[k];
+    if (!isRuleKey(k) || !intIn(n, LIMITS.ruleTag) || n === 0) return false;
+  }
+  return true;
+}
+
+const isPromise = (p: unknown) =>
+  isObj(p) &&
+  onlyKeys(p, PROMISE_KEYS) &&
+  isFlag(p.id) &&
+  isText(p.what) &&
+  isObj(p.due) &&
+  onlyKeys(p.due, DUE_KEYS) &&
+  intIn(p.due.turns, LIMITS.turns);
+
 function isResponse(v: unknown): boolean {
-  if (!isObj(v) || !onlyKeys(v, RESPONSE_KEYS)) return false;
-  return (
-    isNodeId(v.id) &&
-    isText(v.text) &&
-    opt(
-      v.rules,
-      (r) => isObj(r) && everyEntry(r, (k, n) => isRuleKey(k) && intIn(n, LIMITS.ruleTag) && n !== 0),
-    ) &&
-    opt(v.mood, isMood) &&
-    opt(v.set, (s) => isArr(s, LIMITS.flagsCount, isFlag)) &&
-    opt(v.unset, (s) => isArr(s, LIMITS.flagsCount, isFlag)) &&
-    opt(v.keep, (s) => isArr(s, LIMITS.flagsCount, isFlag)) &&
-    opt(
-      v.promise,
-      (p) =>
-        isObj(p) &&
-        onlyKeys(p, PROMISE_KEYS) &&
-        isFlag(p.id) &&
-        isText(p.what) &&
-        isObj(p.due) &&
-        onlyKeys(p.due, DUE_KEYS) &&
-        intIn(p.due.turns, LIMITS.turns),
-    ) &&
-    opt(v.feedback, isText) &&
-    opt(v.reply, isText) &&
-    isNodeId(v.next)
-  );
+  if (!isObj(v)) return false;
+  let required = 0;
+  for (const k in v) {
+    const x = v[k];
+    switch (k) {
+      case 'id':
+      case 'next':
+        if (!isNodeId(x)) return false;
+        required += 1;
+        break;
+      case 'text':
+        if (!isText(x)) return false;
+        required += 1;
+        break;
+      case 'rules':
+        if (!isRules(x)) return false;
+        break;
+      case 'mood':
+        if (!isMood(x)) return false;
+        break;
+      case 'set':
+      case 'unset':
+      case 'keep':
+        if (!isFlags(x)) return false;
+        break;
+      case 'promise':
+        if (!isPromise(x)) return false;
+        break;
+      case 'feedback':
+      case 'reply':
+        if (!isText(x)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return required === 3;
 }
 
 function isComparison(v: unknown): boolean {
-  return (
-    isObj(v) &&
-    Object.keys(v).length > 0 &&
-    onlyKeys(v, COMPARISON_KEYS) &&
-    Object.values(v).every((n) => isNum(n, -Infinity, Infinity))
-  );
+  if (!isObj(v)) return false;
+  let count = 0;
+  for (const k in v) {
+    if (!COMPARISON_KEYS.has(k) || !isNum(v[k], -Infinity, Infinity)) return false;
+    count += 1;
+  }
+  return count > 0;
+}
+
+/** The key of an object with exactly one, else null. */
+function onlyKey(v: Record<string, unknown>): string | null {
+  let only: string | null = null;
+  for (const k in v) {
+    if (only !== null) return null;
+    only = k;
+  }
+  return only;
+}
+
+function isConditions(v: unknown, depth: number): boolean {
+  if (!Array.isArray(v) || v.length < conditionItemsCount.min || v.length > conditionItemsCount.max)
+    return false;
+  for (const c of v) if (!isCondition(c, depth)) return false;
+  return true;
 }
 
 function isCondition(v: unknown, depth: number): boolean {
   if (!isObj(v) || depth > QUICK_CONDITION_DEPTH) return false;
-  const keys = Object.keys(v);
-  if (keys.length !== 1) return false;
-  const value = v[keys[0]!];
-  switch (keys[0]) {
+  const key = onlyKey(v);
+  if (key === null) return false;
+  const value = v[key];
+  switch (key) {
     case 'anger':
     case 'trust':
     case 'turn':
@@ -252,7 +307,7 @@ function isCondition(v: unknown, depth: number): boolean {
       );
     case 'all':
     case 'any':
-      return isArr(value, LIMITS.conditionItemsCount, (c) => isCondition(c, depth + 1));
+      return isConditions(value, depth + 1);
     case 'not':
       return isCondition(value, depth + 1);
     default:
