@@ -1,27 +1,12 @@
 // npm run bench — prints the speed and size figures the issues set targets for. Not a test:
 // figures vary with the machine; targets are stated beside each line.
-import { benchEngine } from './bench-engine';
+import { reportEngine } from './bench-engine';
 import { benchHugeReply, benchRuns, benchText } from './bench-text';
 
 const line = (label: string, value: string, target: string) =>
   console.log(`${label.padEnd(46)} ${value.padStart(12)}   (target ${target})`);
 
-const engine = benchEngine();
-console.log(`engine: synthetic 10,000-node scenario, ${(engine.bytes / 1e6).toFixed(1)} MB of JSON`);
-line(
-  'load + validate + lint (median of 7, after 2 warm-ups)',
-  `${engine.loadLintMedianMs.toFixed(1)} ms`,
-  '≤ 150 ms',
-);
-line(
-  `respond, mean over ${engine.steps.toLocaleString('en')} steps`,
-  `${engine.respondUs.toFixed(2)} µs`,
-  '≤ 20 µs',
-);
-line('peak memory (max RSS of the bench process)', `${engine.peakRssMb.toFixed(0)} MB`, 'report');
-console.log(
-  `  (score search capped at 500 steps a bound on this graph: bounds ${engine.lintExact ? 'exact' : 'approximate, flagged I_BOUNDS_APPROXIMATE'}; ${engine.restarts} restarts)`,
-);
+reportEngine(line);
 
 const text = benchText();
 line(
