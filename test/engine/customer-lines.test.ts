@@ -4,7 +4,7 @@ import { loadScenario } from '@/engine/load/load-scenario';
 import { sayText, variantBefore } from '@/engine/runtime/customer-lines';
 import { replay, respond, resume, start } from '@/engine/runtime/session';
 import { conversationLines } from '@/state/conversation';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 /** The fake call, with a reply on the blaming response and a line that depends on the flag. */
 function reactive(): Scenario {

@@ -3,7 +3,7 @@ import { displayOrder, shownResponses } from '@/engine/runtime/display-order';
 import { replay, respond, start } from '@/engine/runtime/session';
 import { buildAttemptRecord } from '@/records/attempt-record';
 import { verifyRecord } from '@/records/verify';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 describe('seeded display order', () => {
   it('gives the same order for the same seed and node, and a permutation of every response', () => {

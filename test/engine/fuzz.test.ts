@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lintScenario } from '@/engine/lint/lint-scenario';
 import { loadRubric } from '@/engine/load/load-rubric';
 import { loadScenario } from '@/engine/load/load-scenario';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 import { boundaryValue } from './limit-boundaries';
 
 const rubric = fakeRubric();

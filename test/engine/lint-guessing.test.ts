@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { courtesy, playNaiveStrategies, tells } from '@/engine/lint/guessability';
 import { lintScenario } from '@/engine/lint/lint-scenario';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const codes = (scenario = fakeScenario()) => lintScenario(scenario, fakeRubric()).diagnostics;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '@/engine/load/load-scenario';
-import { fakeScenario } from './fake-scenario';
+import { fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const text = (value: unknown) => JSON.stringify(value, null, 2);
 const codes = (r: { diagnostics: Array<{ code: string }> }) => r.diagnostics.map((d) => d.code);

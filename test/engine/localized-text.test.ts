@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isLocaleTag, pickText, type LocalizedText } from '@/engine/format/localized-text';
 import { replay } from '@/engine/runtime/session';
 import { scoreSession } from '@/engine/scoring/score';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const text: LocalizedText = { 'zh-CN': '您好', en: 'Hello', 'en-GB': 'Hello there' };
 

@@ -7,7 +7,7 @@ import { quickCheckRubric } from '@/engine/format/quick-check-rubric';
 import { RubricSchema } from '@/engine/format/rubric-schema';
 import { loadScenario } from '@/engine/load/load-scenario';
 import { quickLoadRubric, quickLoadScenario } from '@/engine/load/quick-load';
-import { fakeScenario } from './fake-scenario';
+import { fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 import {
   boundaryKeys,
   boundaryLengths,

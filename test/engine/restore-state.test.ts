@@ -7,7 +7,7 @@ import {
   start,
 } from '@/engine/runtime/session';
 import type { SessionState } from '@/engine/runtime/types';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const scenario = fakeScenario();
 const rubric = fakeRubric();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replay, respond, start } from '@/engine/runtime/session';
 import { scoreSession } from '@/engine/scoring/score';
 import { freeTextAnalyser } from '@/engine/text/free-text';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const now = () => 1000;
 const play = (choices: string[]) =>

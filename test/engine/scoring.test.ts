@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '@/engine/runtime/session';
 import { scoreSession } from '@/engine/scoring/score';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const result = (choices: string[], rubric = fakeRubric()) =>
   scoreSession(

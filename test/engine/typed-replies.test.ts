@@ -6,7 +6,7 @@ import { freeTextAnalyser } from '@/engine/text/free-text';
 import { buildAttemptRecord, toTraineeInput } from '@/records/attempt-record';
 import { verifyRecord } from '@/records/verify';
 import { loadLibrary } from '../scenarios/load-library';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const { rubric, scenarios } = loadLibrary();
 const overdue = scenarios.find((s) => s.scenario.id === 'overdue-promise')!.scenario;

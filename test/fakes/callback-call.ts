@@ -4,10 +4,11 @@ import { RubricSchema } from '@/engine/format/rubric-schema';
 import { ScenarioSchema } from '@/engine/format/scenario-schema';
 
 /**
- * A tiny phone call: greet or not, apologise or blame, promise a callback and keep it (or not).
- * `when` on `facts` sends a furious customer to the regulator.
+ * The engine tests' call, validated by the schema: greet or not, apologise or blame, promise a
+ * callback and keep it (or not). `when` on `facts` sends a furious customer to the regulator. (The
+ * views' tests use `fakeScenario` in ./scenario.ts, which shows every feature of the trainee UI.)
  */
-export function fakeScenario(partial: Partial<Scenario> = {}): Scenario {
+export function fakeCallbackCall(partial: Partial<Scenario> = {}): Scenario {
   return ScenarioSchema.parse({
     schemaVersion: 1,
     id: 'fake-call',
@@ -117,8 +118,11 @@ export function fakeScenario(partial: Partial<Scenario> = {}): Scenario {
   });
 }
 
-/** Overrides are applied after validation so tests can build rubrics the schema would refuse. */
-export function fakeRubric(partial: Partial<Rubric> = {}): Rubric {
+/**
+ * The rubric `fakeCallbackCall` is scored with. Overrides are applied after validation so tests can
+ * build rubrics the schema would refuse.
+ */
+export function fakeCallbackRubric(partial: Partial<Rubric> = {}): Rubric {
   const rule = (principle: string, extra: Record<string, unknown> = {}) => ({
     principle,
     title: 'T',

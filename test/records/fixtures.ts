@@ -4,7 +4,7 @@ import { replay } from '@/engine/runtime/session';
 import type { TraineeInput } from '@/engine/runtime/types';
 import { buildAttemptRecord, type AttemptRecord } from '@/records/attempt-record';
 import { configureStorage } from '@/records/storage';
-import { fakeRubric, fakeScenario } from '../engine/fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 export const scenario = fakeScenario();
 export const rubric = fakeRubric();

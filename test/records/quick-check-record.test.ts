@@ -4,7 +4,7 @@ import { replay } from '@/engine/runtime/session';
 import { buildAttemptRecord } from '@/records/attempt-record';
 import { AttemptRecordSchema } from '@/records/attempt-record-schema';
 import { quickCheckRecord } from '@/records/quick-check-record';
-import { fakeRubric, fakeScenario } from '../engine/fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const record = buildAttemptRecord({
   attemptId: '3b241101-e2bb-4255-8caf-4136c566a962',
