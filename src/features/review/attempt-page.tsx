@@ -9,6 +9,7 @@ import { AnnotatedTranscript } from '@/ui/annotated-transcript';
 import { MoodCurve } from '@/ui/mood-curve';
 import { ScoreChart } from '@/ui/score-chart';
 import { LoadingPanel } from '@/ui/status-panel';
+import { AttemptVerdict } from './coaching-verdict';
 import { downloadBlob, formatDate, formatDuration, traineeHref } from './review-format';
 import { useDuplicates } from './use-duplicates';
 import { PlausibilityBadge, VerificationBadge } from './verification-badge';
@@ -169,6 +170,8 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
           status: t(`attempt.status.${record.status}`),
         })}
       </p>
+      {/* Pass or fail first, a critical violation before anything else. */}
+      <AttemptVerdict attempt={{ ...record.result, status: record.status }} testId="attempt-overall" />
       <div
         className={`notice ${check.verification === 'verified' ? '' : 'notice--warn'}`}
         data-testid="attempt-verification"
@@ -192,10 +195,6 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
         </div>
       </div>
       <PlausibilityPanel id={record.id} plausibility={check.plausibility} />
-      <p className={record.result.passed ? 'result--pass' : 'result--fail'} data-testid="attempt-overall">
-        {t('table.overall')}: {Math.round(record.result.overall)} ·{' '}
-        {t(`outcome.${record.result.outcome ?? 'none'}`)}
-      </p>
       <div className="review-summary__grid">
         <div>
           <h2 className="review-subhead">{t('attempt.scores')}</h2>

@@ -5,6 +5,7 @@ import { PRINCIPLES } from '@/engine/format/ids';
 import { pickText, type LocalizedText } from '@/engine/format/localized-text';
 import { rowFlags, type SortDir, type SortKey } from '@/records/aggregate';
 import type { AttemptRow } from '@/records/attempt-row';
+import { OutcomeText } from './coaching-verdict';
 import { attemptHref, formatDuration, formatShortDate, traineeHref } from './review-format';
 import { useDuplicates } from './use-duplicates';
 import { PlausibilityBadge, VerificationBadge } from './verification-badge';
@@ -137,7 +138,9 @@ export function AttemptsTable({ rows, titles, sort, onSort, showTrainee = true }
                 <div role="cell" className={r.passed ? 'result--pass' : 'result--fail'}>
                   {r.passed ? t('table.yes') : t('table.no')}
                 </div>
-                <div role="cell">{t(`outcome.${r.outcome ?? 'none'}`)}</div>
+                <div role="cell">
+                  <OutcomeText row={r} />
+                </div>
                 <div role="cell" className="review-flags">
                   <VerificationBadge value={r.verification} />
                   <PlausibilityBadge flags={rowFlags(r, duplicates)} />

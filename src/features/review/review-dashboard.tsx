@@ -4,6 +4,7 @@ import { filterRows, teamSummary, traineeList } from '@/records/aggregate';
 import { useRecords } from '@/state/records-store';
 import { EmptyPanel } from '@/ui/status-panel';
 import { AttemptsTable } from './attempts-table';
+import { CoachingPanel } from './coaching-panel';
 import { attemptsCsv, csvFilename } from './csv-views';
 import { ImportPanel } from './import-panel';
 import { downloadBlob, downloadText } from './review-format';
@@ -27,10 +28,13 @@ export function ReviewDashboard() {
     () => filterRows(rows, toRowFilter(deferred), duplicates),
     [rows, deferred, duplicates],
   );
-  const summary = useMemo(() => teamSummary(filtered, 10, duplicates), [filtered, duplicates]);
+  // Abandoned attempts have no final score: listed apart, never averaged in as zeros.
+  const finished = useMemo(() => filtered.filter((r) => r.status === 'finished'), [filtered]);
+  const summary = useMemo(() => teamSummary(finished, 10, duplicates), [finished, duplicates]);
   const trainees = useMemo(() => traineeList(rows), [rows]);
   const scenarioIds = useMemo(() => [...new Set(rows.map((r) => r.scenarioId))].sort(), [rows]);
   const { sorted, sort, onSort } = useSortedRows(filtered);
+  const abandoned = sorted.filter((r) => r.status !== 'finished');
 
   const exportJson = async () => {
     const exported = await exportAttempts(filtered.map((r) => r.id));
@@ -59,6 +63,7 @@ export function ReviewDashboard() {
   return (
     <>
       <ImportPanel />
+      <CoachingPanel rows={rows} />
       <ReviewFilters
         value={form}
         onChange={setForm}
@@ -94,7 +99,19 @@ export function ReviewDashboard() {
           {t('export.csv')}
         </button>
       </div>
-      <AttemptsTable rows={sorted} titles={titles} sort={sort} onSort={onSort} />
+      <AttemptsTable
+        rows={abandoned.length ? sorted.filter((r) => r.status === 'finished') : sorted}
+        titles={titles}
+        sort={sort}
+        onSort={onSort}
+      />
+      {abandoned.length ? (
+        <details className="coaching-abandoned" data-testid="abandoned-attempts">
+          <summary>{t('coaching.abandoned.title', { count: abandoned.length })}</summary>
+          <p className="review-muted">{t('coaching.abandoned.note')}</p>
+          <AttemptsTable rows={abandoned} titles={titles} sort={sort} onSort={onSort} />
+        </details>
+      ) : null}
       <TeamSummary summary={summary} titles={titles} rubric={rubric} />
     </>
   );
