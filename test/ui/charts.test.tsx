@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { initI18n } from '@/i18n/i18n';
-import { CustomerAvatar } from '@/ui/customer-avatar';
-import { Dialog } from '@/ui/dialog';
+import { LineChart } from '@/ui/line-chart';
 import { MoodCurve } from '@/ui/mood-curve';
 import { ScoreChart } from '@/ui/score-chart';
 import { seriousViolations } from '../fakes/axe';
@@ -50,41 +48,28 @@ describe('MoodCurve', () => {
   });
 });
 
-describe('CustomerAvatar', () => {
-  it('frowns when angry and smiles when calm, and says so', () => {
-    const { rerender, container } = render(<CustomerAvatar name="Mr Wang" anger={90} trust={10} />);
-    expect(screen.getByRole('img', { name: 'Mr Wang looks furious' })).toBeInTheDocument();
-    const angryMouth = container.querySelector('.avatar__mouth')!.getAttribute('d')!;
-    rerender(<CustomerAvatar name="Mr Wang" anger={5} trust={90} />);
-    expect(screen.getByRole('img', { name: 'Mr Wang looks calm' })).toBeInTheDocument();
-    const calmMouth = container.querySelector('.avatar__mouth')!.getAttribute('d')!;
-    const controlY = (d: string) => Number(d.split(' ')[3]);
-    expect(controlY(calmMouth)).toBeGreaterThan(controlY(angryMouth)); // the curve bends down into a smile
-  });
-});
+describe('LineChart', () => {
+  const series = [
+    { key: 'a', label: 'Average', values: [40, null, 80] },
+    { key: 'b', label: 'One scenario', values: [null, 50, 70, null, 90], joinGaps: true },
+  ];
 
-describe('Dialog', () => {
-  it('takes focus, keeps Tab inside and cancels on Escape', async () => {
-    const user = userEvent.setup();
-    const onCancel = vi.fn();
-    render(
-      <Dialog
-        title="Sure?"
-        onCancel={onCancel}
-        actions={
-          <>
-            <button type="button">No</button>
-            <button type="button">Yes</button>
-          </>
-        }
-      />,
-    );
-    expect(screen.getByRole('button', { name: 'No' })).toHaveFocus();
-    await user.tab();
-    expect(screen.getByRole('button', { name: 'Yes' })).toHaveFocus();
-    await user.tab();
-    expect(screen.getByRole('button', { name: 'No' })).toHaveFocus();
-    await user.keyboard('{Escape}');
-    expect(onCancel).toHaveBeenCalledOnce();
+  it('breaks a line at a gap unless the series joins across gaps', () => {
+    const { container } = render(<LineChart title="T" description="D" series={series} />);
+    const d = (key: string) => container.querySelector(`[data-series="${key}"] path`)!.getAttribute('d')!;
+    expect(d('a').match(/M/g)).toHaveLength(2);
+    expect(d('b').match(/M/g)).toHaveLength(1);
+    expect(d('b').match(/L/g)).toHaveLength(2);
+  });
+
+  it('speaks its title and description, or hides itself when the caller shows a table instead', async () => {
+    const spoken = render(<LineChart title="Trend" description="Weekly average" series={series} />);
+    expect(screen.getByRole('img', { name: 'Trend Weekly average' })).toBeInTheDocument();
+    expect(await seriousViolations(spoken.container)).toEqual([]);
+    spoken.unmount();
+    const { container } = render(<LineChart title="Mood" series={series} xLabels={['0', '1', '2']} />);
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(container.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+    expect([...container.querySelectorAll('.line-chart__tick')].map((t) => t.textContent)).toContain('2');
   });
 });

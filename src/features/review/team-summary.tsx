@@ -5,7 +5,7 @@ import type { Rubric } from '@/engine/format/rubric-schema';
 import type { TeamSummary as Summary } from '@/records/aggregate';
 import { ScoreChart } from '@/ui/score-chart';
 import { csvFilename, scenariosCsv } from './csv-views';
-import { LineChart } from './line-chart';
+import { LineChart } from '@/ui/line-chart';
 import { SummaryStats } from './summary-stats';
 import { downloadText, formatDay, percent } from './review-format';
 
