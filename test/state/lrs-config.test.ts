@@ -1,17 +1,9 @@
 import { LRS_SETTINGS_KEY as SHELL_KEY } from '@/app/lrs-boot';
 import { actorFor } from '@/state/lrs-outbox';
-import { LRS_SETTINGS_KEY, isHttpUrl, type LrsSettings } from '@/state/lrs-config';
+import { LRS_SETTINGS_KEY, isHttpUrl } from '@/state/lrs-config';
+import { fakeLrsSettings } from '../fakes/lrs-settings';
 
-const settings: LrsSettings = {
-  endpoint: 'https://lrs.example.com/xAPI/',
-  username: 'k',
-  password: 's',
-  identity: 'account',
-  homePage: 'https://hr.example.com',
-  accountName: '',
-  email: '',
-  configuredAt: 0,
-};
+const settings = fakeLrsSettings();
 
 describe('LRS settings', () => {
   it('the shell checks the same key the settings are saved under', () => {

@@ -1,22 +1,14 @@
 // @vitest-environment jsdom
 // The stores that keep settings in localStorage read what an older build saved there (bare values,
 // before zustand's `persist`), and nothing saved, however broken, keeps the app from starting.
+import { fakeLrsSettings } from '../fakes/lrs-settings';
 
 const TRAINEE = 'composure.trainee';
 const SETTINGS = 'composure.settings';
 const DRAFT = 'composure.author.draft';
 const LRS = 'composure.lrs';
 
-const lrsSettings = {
-  endpoint: 'https://lrs.example.com/xAPI/',
-  username: 'k',
-  password: 's',
-  identity: 'account',
-  homePage: 'https://hr.example.com',
-  accountName: '',
-  email: '',
-  configuredAt: 5,
-};
+const lrsSettings = fakeLrsSettings({ configuredAt: 5 });
 
 /** The stores as a fresh page load creates them, from what localStorage holds now. */
 async function load() {
