@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintScenario } from '@/engine/lint/lint-scenario';
 import { searchScenario } from '@/engine/lint/paths';
-import { fakeRubric, fakeScenario } from './fake-scenario';
+import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const codes = (scenario = fakeScenario(), rubric = fakeRubric()) =>
   lintScenario(scenario, rubric).diagnostics.map((d) => d.code);
