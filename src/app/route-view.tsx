@@ -12,9 +12,11 @@ const PlayView = lazy(() => import('@/features/play/play-view').then((m) => ({ d
 const DebriefView = lazy(() =>
   import('@/features/debrief/debrief-view').then((m) => ({ default: m.DebriefView })),
 );
-const AuthorView = lazy(() =>
-  import('@/features/author/author-view').then((m) => ({ default: m.AuthorView })),
-);
+// For trainers: its strings load with it.
+const AuthorView = lazy(async () => {
+  const [view] = await Promise.all([import('@/features/author/author-view'), loadNamespace('author')]);
+  return { default: view.AuthorView };
+});
 // LMS and LRS settings: for administrators and managers; its strings load with it.
 const LmsView = lazy(async () => {
   const [view] = await Promise.all([import('@/features/lms/lms-view'), loadNamespace('lms')]);

@@ -2,14 +2,14 @@ import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { detectLanguage, isLanguage, storeLanguage, type Language } from './language';
 
-// The trainee's namespaces are bundled so switching language is instant; Review's and the LMS settings'
-// strings load with their regions (lazy-namespaces.ts).
+// The trainee's namespaces are bundled so switching language is instant; the Author view's, Review's and
+// the LMS settings' strings load with their regions (lazy-namespaces.ts).
 const files = import.meta.glob<Record<string, string | object>>('./locales/*/*.json', {
   eager: true,
   import: 'default',
 });
 
-export const NAMESPACES = ['common', 'ui', 'library', 'play', 'debrief', 'author'] as const;
+export const NAMESPACES = ['common', 'ui', 'library', 'play', 'debrief'] as const;
 
 function buildResources(): Resource {
   const resources: Resource = {};

@@ -1,6 +1,6 @@
 // Typed keys: t('play:controls.pause') is checked against the English resources at compile time.
 import 'i18next';
-import type author from './locales/en/author.json';
+import type author from './locales-lazy/en/author.json';
 import type common from './locales/en/common.json';
 import type debrief from './locales/en/debrief.json';
 import type library from './locales/en/library.json';

@@ -33,7 +33,7 @@ export async function setUpApp(catalogue: Catalogue = fakeCatalogue(), language:
   localStorage.clear();
   await configureStorage({ backend: createMemoryBackend() });
   initI18n(language);
-  await loadNamespace('review');
+  await Promise.all([loadNamespace('review'), loadNamespace('author')]);
   setCatalogueForTests(catalogue);
   usePlay.getState().reset();
   useSettings.setState({ typingMs: 0, turnTimer: false });
