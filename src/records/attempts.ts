@@ -7,26 +7,50 @@ import { quickCheckRecord } from './quick-check-record';
 import { guard, type RecordsResult } from './storage';
 import { verifyRecord } from './verify';
 
+export interface SaveAttemptOptions {
+  /**
+   * The snapshots the attempt was played on, written in the same transaction (immutable by hash: a
+   * stored one is kept) so the attempt verifies at once even when storage was cleared since it began.
+   */
+  scenario?: { hash: string; scenario: Scenario };
+  rubric?: { hash: string; rubric: Rubric };
+  /** Deletes the attempt's own draft in the same transaction: the record and its draft never both vanish. */
+  deleteDraft?: boolean;
+}
+
 /**
  * Stores a finished or abandoned attempt. It is verified straight away when the scenario and rubric
- * snapshots are stored; otherwise its row says `pending` until `verifyPending` can check it.
+ * snapshots are stored (or given); otherwise its row says `pending` until `verifyPending` can check it.
  */
-export async function saveAttempt(record: AttemptRecord): Promise<RecordsResult<AttemptRow>> {
+export async function saveAttempt(
+  record: AttemptRecord,
+  options: SaveAttemptOptions = {},
+): Promise<RecordsResult<AttemptRow>> {
   const parsed = await validateRecord(record);
   if (!parsed.success)
     return {
       ok: false,
-      error: { kind: 'storage', message: `invalid record: ${parsed.message}` },
+      error: { kind: 'storage', name: 'InvalidRecord', message: `invalid record: ${parsed.message}` },
     };
+  const given = {
+    scenario: options.scenario?.hash === record.scenario.contentHash ? options.scenario : undefined,
+    rubric: options.rubric?.hash === record.rubric.hash ? options.rubric : undefined,
+  };
   return guard(async (b) => {
     const [scenario, rubric] = await Promise.all([
-      b.getScenario(record.scenario.contentHash),
-      b.getRubric(record.rubric.hash),
+      b.getScenario(record.scenario.contentHash).then((s) => s ?? given.scenario?.scenario),
+      b.getRubric(record.rubric.hash).then((r) => r ?? given.rubric?.rubric),
     ]);
     const verification =
       scenario && rubric ? verifyRecord(parsed.data, scenario, rubric).verification : 'pending';
     const row = toAttemptRow(parsed.data, verification);
-    await b.write({ attempts: [parsed.data], rows: [row], scenarios: [], rubrics: [] });
+    await b.write({
+      attempts: [parsed.data],
+      rows: [row],
+      scenarios: given.scenario ? [given.scenario] : [],
+      rubrics: given.rubric ? [given.rubric] : [],
+      deleteDrafts: options.deleteDraft ? [record.id] : [],
+    });
     return row;
   });
 }

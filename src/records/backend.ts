@@ -4,7 +4,10 @@ import type { SessionState } from '@/engine/runtime/types';
 import type { AttemptRecord, Trainee } from './attempt-record';
 import type { AttemptRow } from './attempt-row';
 
-/** The in-progress attempt, saved at every turn so a reload resumes it. */
+/**
+ * An in-progress attempt, saved at every turn so a reload resumes it. Drafts are keyed by attempt id:
+ * every tab plays its own attempt, and finishing or abandoning one never touches another's draft.
+ */
 export interface Draft {
   attemptId: string;
   trainee: Trainee;
@@ -20,6 +23,8 @@ export interface WriteBatch {
   /** Snapshots are immutable by hash: ones already stored are left as they are. */
   scenarios: Array<{ hash: string; scenario: Scenario }>;
   rubrics: Array<{ hash: string; rubric: Rubric }>;
+  /** Drafts deleted in the same transaction: a finished attempt and its draft never both exist or both vanish. */
+  deleteDrafts?: string[];
 }
 
 export type StorageKind = 'indexeddb' | 'memory';
@@ -40,9 +45,17 @@ export interface RecordsBackend {
   getScenario(hash: string): Promise<Scenario | undefined>;
   getRubric(hash: string): Promise<Rubric | undefined>;
   listScenarios(): Promise<Array<{ hash: string; scenario: Scenario }>>;
-  getDraft(): Promise<Draft | undefined>;
+  getDraft(attemptId: string): Promise<Draft | undefined>;
+  /** Every stored draft, in no particular order (a few per trainee at most). */
+  listDrafts(): Promise<Draft[]>;
+  /** Replaces the draft stored under `draft.attemptId` only. */
   putDraft(draft: Draft): Promise<void>;
-  deleteDraft(): Promise<void>;
+  deleteDraft(attemptId: string): Promise<void>;
   clear(): Promise<void>;
   close(): void;
+  /**
+   * False once the connection is gone (storage cleared, another tab upgraded the database, the browser
+   * closed it): the next call reopens it. Memory never closes.
+   */
+  isOpen?(): boolean;
 }

@@ -6,7 +6,9 @@ import type { AttemptRow } from './attempt-row';
 import type { Draft, RecordsBackend } from './backend';
 
 export const DB_NAME = 'composure';
-const DRAFT_KEY = 'current';
+/** The single draft slot of database version 1, re-keyed by attempt id in version 2. */
+const LEGACY_DRAFT_KEY = 'current';
+const STORES = ['attempts', 'rows', 'scenarios', 'rubrics', 'drafts'] as const;
 
 interface ComposureDb extends DBSchema {
   attempts: { key: string; value: AttemptRecord };
@@ -17,40 +19,101 @@ interface ComposureDb extends DBSchema {
   };
   scenarios: { key: string; value: { hash: string; scenario: Scenario } };
   rubrics: { key: string; value: { hash: string; rubric: Rubric } };
+  /** Keyed by attempt id since version 2 (version 1 had one slot, `current`, shared by every tab). */
   drafts: { key: string; value: { key: string; draft: Draft } };
 }
 
 /**
- * Database versions, oldest first. A new version appends a step here (new stores or indexes); the
- * records themselves carry `recordVersion` and are migrated on read (migrations.ts).
+ * Database versions, oldest first. A new version appends a step here (new stores or indexes, or
+ * moving data in the upgrade transaction); the records themselves carry `recordVersion` and are
+ * migrated on read (migrations.ts).
  */
-const UPGRADES: Array<(db: IDBDatabase) => void> = [
+const UPGRADES: Array<(db: IDBDatabase, tx: IDBTransaction) => void> = [
   (db) => {
-    db.createObjectStore('attempts', { keyPath: 'id' });
-    const rows = db.createObjectStore('rows', { keyPath: 'id' });
-    rows.createIndex('traineeId', 'traineeId');
-    rows.createIndex('scenarioId', 'scenarioId');
-    rows.createIndex('startedAt', 'startedAt');
-    db.createObjectStore('scenarios', { keyPath: 'hash' });
-    db.createObjectStore('rubrics', { keyPath: 'hash' });
-    db.createObjectStore('drafts', { keyPath: 'key' });
+    const missing = (name: string) => !db.objectStoreNames.contains(name);
+    if (missing('attempts')) db.createObjectStore('attempts', { keyPath: 'id' });
+    if (missing('rows')) {
+      const rows = db.createObjectStore('rows', { keyPath: 'id' });
+      rows.createIndex('traineeId', 'traineeId');
+      rows.createIndex('scenarioId', 'scenarioId');
+      rows.createIndex('startedAt', 'startedAt');
+    }
+    if (missing('scenarios')) db.createObjectStore('scenarios', { keyPath: 'hash' });
+    if (missing('rubrics')) db.createObjectStore('rubrics', { keyPath: 'hash' });
+    if (missing('drafts')) db.createObjectStore('drafts', { keyPath: 'key' });
+  },
+  // v2: one draft per attempt. The old shared slot moves under its own attempt id, so an attempt in
+  // progress when the app was updated still resumes. A slot that names no attempt is left where it is.
+  (_db, tx) => {
+    const drafts = tx.objectStore('drafts');
+    const read = drafts.get(LEGACY_DRAFT_KEY);
+    read.onsuccess = () => {
+      const old = read.result as { draft?: Partial<Draft> } | undefined;
+      const attemptId = old?.draft?.attemptId;
+      if (typeof attemptId !== 'string' || attemptId === LEGACY_DRAFT_KEY) return;
+      drafts.put({ key: attemptId, draft: old!.draft });
+      drafts.delete(LEGACY_DRAFT_KEY);
+    };
   },
 ];
+export const DB_VERSION = UPGRADES.length;
+
+async function openDatabase(factory: IDBFactory): Promise<IDBPDatabase<ComposureDb>> {
+  try {
+    const request = factory.open(DB_NAME, DB_VERSION);
+    request.onupgradeneeded = (event) => {
+      // Version 1's stores are made sure of on every upgrade: a database created empty (by a tool, or
+      // another script of this origin) must not leave the app without its stores.
+      UPGRADES[0]!(request.result, request.transaction!);
+      for (let v = Math.max(1, event.oldVersion); v < DB_VERSION; v += 1)
+        UPGRADES[v]!(request.result, request.transaction!);
+    };
+    return (await wrap(request)) as unknown as IDBPDatabase<ComposureDb>;
+  } catch (error) {
+    // A newer build in another tab upgraded the database. Its stores are a superset of ours (versions
+    // only ever add), so this tab keeps saving into it rather than losing the attempt in progress.
+    if ((error as DOMException | null)?.name !== 'VersionError') throw error;
+    const db = (await wrap(factory.open(DB_NAME))) as unknown as IDBPDatabase<ComposureDb>;
+    if (STORES.every((name) => db.objectStoreNames.contains(name))) return db;
+    db.close();
+    throw error;
+  }
+}
+
+export interface IdbBackendOptions {
+  /**
+   * Called once when the connection is lost: storage cleared under the page, another tab upgrading
+   * the database (we let go rather than block it), or the browser closing it. The backend is useless
+   * afterwards; storage.ts opens a new one.
+   */
+  onClose?: () => void;
+}
 
 /** Opens the database with `idb` (~1 KB, where Dexie was ~30 KB of the trainee's download). Rejects when the browser refuses IndexedDB. */
-export async function openIdbBackend(factory: IDBFactory): Promise<RecordsBackend> {
-  const request = factory.open(DB_NAME, UPGRADES.length);
-  request.onupgradeneeded = (event) => {
-    for (let v = event.oldVersion; v < UPGRADES.length; v += 1) UPGRADES[v]!(request.result);
+export async function openIdbBackend(
+  factory: IDBFactory,
+  options: IdbBackendOptions = {},
+): Promise<RecordsBackend> {
+  const db = await openDatabase(factory);
+  let open = true;
+  const lost = () => {
+    if (!open) return;
+    open = false;
+    options.onClose?.();
   };
-  const db = (await wrap(request)) as unknown as IDBPDatabase<ComposureDb>;
   // Another tab upgrading the schema asks us to let go; closing beats blocking it forever.
-  db.addEventListener('versionchange', () => db.close());
+  db.addEventListener('versionchange', () => {
+    db.close();
+    lost();
+  });
+  // Fired when the browser closes the connection itself (site data cleared, disk gone).
+  db.addEventListener('close', lost);
 
   return {
     kind: 'indexeddb',
     async write(batch) {
-      const tx = db.transaction(['attempts', 'rows', 'scenarios', 'rubrics'], 'readwrite');
+      const stores = ['attempts', 'rows', 'scenarios', 'rubrics', 'drafts'] as const;
+      const tx = db.transaction(batch.deleteDrafts?.length ? stores : stores.slice(0, 4), 'readwrite');
       const scenarios = tx.objectStore('scenarios');
       const rubrics = tx.objectStore('rubrics');
       // Every request's promise is awaited with tx.done, so one failure (quota) rejects the whole
@@ -63,6 +126,7 @@ export async function openIdbBackend(factory: IDBFactory): Promise<RecordsBacken
         if ((await rubrics.getKey(r.hash)) === undefined) ops.push(rubrics.add(r));
       for (const a of batch.attempts) ops.push(tx.objectStore('attempts').put(a));
       for (const row of batch.rows) ops.push(tx.objectStore('rows').put(row));
+      for (const id of batch.deleteDrafts ?? []) ops.push(tx.objectStore('drafts').delete(id));
       await Promise.all([...ops, tx.done]);
     },
     getAttempt: (id) => db.get('attempts', id),
@@ -89,20 +153,27 @@ export async function openIdbBackend(factory: IDBFactory): Promise<RecordsBacken
       return (await db.get('rubrics', hash))?.rubric;
     },
     listScenarios: () => db.getAll('scenarios'),
-    async getDraft() {
-      return (await db.get('drafts', DRAFT_KEY))?.draft;
+    async getDraft(attemptId) {
+      return (await db.get('drafts', attemptId))?.draft;
+    },
+    async listDrafts() {
+      return (await db.getAll('drafts')).map((entry) => entry.draft);
     },
     async putDraft(draft) {
-      await db.put('drafts', { key: DRAFT_KEY, draft });
+      await db.put('drafts', { key: draft.attemptId, draft });
     },
-    async deleteDraft() {
-      await db.delete('drafts', DRAFT_KEY);
+    async deleteDraft(attemptId) {
+      await db.delete('drafts', attemptId);
     },
     async clear() {
-      const tx = db.transaction(['attempts', 'rows', 'scenarios', 'rubrics', 'drafts'], 'readwrite');
+      const tx = db.transaction([...STORES], 'readwrite');
       await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
       await tx.done;
     },
-    close: () => db.close(),
+    close: () => {
+      open = false; // closed on purpose: not a loss to report
+      db.close();
+    },
+    isOpen: () => open,
   };
 }

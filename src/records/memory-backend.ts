@@ -10,7 +10,7 @@ export function createMemoryBackend(): RecordsBackend {
   const rows = new Map<string, AttemptRow>();
   const scenarios = new Map<string, Scenario>();
   const rubrics = new Map<string, Rubric>();
-  let draft: Draft | undefined;
+  const drafts = new Map<string, Draft>();
   // structuredClone keeps callers from mutating stored data, as IndexedDB would.
   const copy = <T>(value: T): T => structuredClone(value);
 
@@ -21,6 +21,7 @@ export function createMemoryBackend(): RecordsBackend {
       for (const r of batch.rows) rows.set(r.id, copy(r));
       for (const s of batch.scenarios) if (!scenarios.has(s.hash)) scenarios.set(s.hash, copy(s.scenario));
       for (const r of batch.rubrics) if (!rubrics.has(r.hash)) rubrics.set(r.hash, copy(r.rubric));
+      for (const id of batch.deleteDrafts ?? []) drafts.delete(id);
     },
     async getAttempt(id) {
       const a = attempts.get(id);
@@ -50,21 +51,25 @@ export function createMemoryBackend(): RecordsBackend {
     async listScenarios() {
       return [...scenarios].map(([hash, scenario]) => ({ hash, scenario }));
     },
-    async getDraft() {
-      return draft && copy(draft);
+    async getDraft(attemptId) {
+      const d = drafts.get(attemptId);
+      return d && copy(d);
+    },
+    async listDrafts() {
+      return [...drafts.values()].map(copy);
     },
     async putDraft(d) {
-      draft = copy(d);
+      drafts.set(d.attemptId, copy(d));
     },
-    async deleteDraft() {
-      draft = undefined;
+    async deleteDraft(attemptId) {
+      drafts.delete(attemptId);
     },
     async clear() {
       attempts.clear();
       rows.clear();
       scenarios.clear();
       rubrics.clear();
-      draft = undefined;
+      drafts.clear();
     },
     close() {},
   };

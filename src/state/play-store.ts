@@ -1,6 +1,7 @@
 import { loadAnalyser, withAnalyser } from './analyser';
 import { create } from 'zustand';
 import type { Rubric } from '@/engine/format/rubric-schema';
+import type { Scenario } from '@/engine/format/scenario-schema';
 import {
   respond as engineRespond,
   resume,
@@ -8,16 +9,31 @@ import {
   start,
 } from '@/engine/runtime/session';
 import type { Effect, Session, TraineeInput } from '@/engine/runtime/types';
-import { buildAttemptRecord } from '@/records/attempt-record';
+import { buildAttemptRecord, type AttemptRecord } from '@/records/attempt-record';
 import { saveAttempt, saveRubricSnapshot, saveScenarioSnapshot } from '@/records/attempts';
-import { deleteDraft, loadDraft, saveDraft } from '@/records/drafts';
-import { abandonDraft } from './abandon-draft';
+import type { StorageKind } from '@/records/backend';
+import { deleteDraft, listDrafts, saveDraft } from '@/records/drafts';
+import { onStorageLost, storageFallbackReason, storageStatus, type RecordsError } from '@/records/storage';
 import { findEntry, isPreviewId, useCatalogue, type CatalogueEntry } from './catalogue';
+import { rememberTabAttempt, tabLocks } from './tab-lock';
 import type { Trainee } from './trainee-store';
 
-export type PlayNotice = 'resumed' | 'scenario-changed' | 'other-draft-closed' | 'storage-failed';
+export type PlayNotice =
+  'resumed' | 'scenario-changed' | 'other-draft-closed' | 'open-elsewhere' | 'memory-only' | 'storage-failed';
 export type RejectReason = Extract<Effect, { type: 'rejected' }>['reason'];
 type Answer = { choice: string } | { text: string } | { silence: true };
+
+/**
+ * A finished (or abandoned) attempt that could not be stored: kept in memory for as long as the page
+ * lives (across scenarios), offered as a file, and stored as soon as a retry succeeds.
+ */
+export interface UnsavedAttempt {
+  record: AttemptRecord;
+  scenario: Scenario;
+  rubric: Rubric;
+  /** Why it could not be stored, last time it was tried. */
+  error: RecordsError;
+}
 
 interface PlayStore {
   phase: 'idle' | 'loading' | 'missing' | 'playing' | 'saving' | 'ended' | 'error';
@@ -26,11 +42,22 @@ interface PlayStore {
   rubric: Rubric | null;
   rubricHash: string | null;
   session: Session | null;
+  /** The attempt being played: this tab holds its lock. */
   attemptId: string | null;
+  /** Set only once the attempt's record is stored: the debrief exists. */
+  savedAttemptId: string | null;
   trainee: Trainee | null;
   notices: PlayNotice[];
   rejected: RejectReason | null;
+  /** Why the catalogue could not be loaded (phase `error`). */
   error: string | null;
+  /** The last failed save of this attempt's draft (shown with the `storage-failed` notice). */
+  draftError: RecordsError | null;
+  /** Attempts this page could not store, newest last. The tab keeps their locks until they are stored. */
+  unsaved: UnsavedAttempt[];
+  storage: StorageKind;
+  /** Why storage is memory-only (the browser's error), for the notice. */
+  storageReason: string | null;
   paused: boolean;
   /** When the current turn was shown, shifted forward by time spent paused, for `msToAnswer`. */
   turnStartedAt: number;
@@ -39,8 +66,18 @@ interface PlayStore {
   respond: (answer: Answer) => Promise<void>;
   pause: () => void;
   unpause: () => void;
-  quit: () => Promise<string | null>;
+  /** Stores the attempt as abandoned. `saved: false` means it is kept here (download, retry) instead. */
+  quit: () => Promise<{ saved: boolean; id: string | null }>;
   restart: () => Promise<void>;
+  /** Tries again to store the attempts that could not be saved; true when none is left. */
+  retrySave: () => Promise<boolean>;
+  /** Downloads the unsaved attempts as one attempt bundle (the file Review imports). */
+  downloadUnsaved: () => Promise<void>;
+  /**
+   * Downloads this tab's stored attempt as a bundle: offered when storage is memory-only, where the
+   * record vanishes with the tab.
+   */
+  downloadSaved: () => Promise<void>;
   setLocale: (locale: string) => void;
   dismissNotice: (notice: PlayNotice) => void;
   reset: () => void;
@@ -54,10 +91,15 @@ const initial = {
   rubricHash: null,
   session: null,
   attemptId: null,
+  savedAttemptId: null,
   trainee: null,
   notices: [] as PlayNotice[],
+  unsaved: [] as UnsavedAttempt[],
   rejected: null,
   error: null,
+  draftError: null,
+  storage: 'indexeddb' as StorageKind,
+  storageReason: null,
   paused: false,
   turnStartedAt: 0,
   pausedAt: null,
@@ -66,16 +108,39 @@ const initial = {
 /** Injected so tests can drive time; the engine gets the same clock. */
 export const clock = { now: () => Date.now() };
 
+/**
+ * A turn is shown once its draft is stored, so what the trainee sees answered survives the tab
+ * dying. A store that takes longer than this (a stalled disk) does not hold the conversation up.
+ */
+export const SAVE_WAIT_MS = 2000;
+
 let openSeq = 0;
+/** True while an answer is being stored: a second key press must not answer the same turn twice. */
+let answering = false;
 
 export const usePlay = create<PlayStore>((set, get) => {
   // A trainer's preview (Author view) is never persisted: no draft, no snapshots, no attempt record,
   // so it cannot close a trainee's unfinished attempt nor show up in Review.
   const previewing = () => isPreviewId(get().scenarioId);
-  const persist = async () => {
-    if (previewing()) return;
-    const { session, entry, rubricHash, attemptId, trainee } = get();
-    if (!session || !entry || !rubricHash || !attemptId || !trainee) return;
+  const addNotice = (notice: PlayNotice) =>
+    set((s) => ({ notices: s.notices.includes(notice) ? s.notices : [...s.notices, notice] }));
+  const dropNotice = (notice: PlayNotice) =>
+    set((s) => (s.notices.includes(notice) ? { notices: s.notices.filter((n) => n !== notice) } : {}));
+  const noteStorage = () => {
+    const storage = storageStatus();
+    if (storage !== get().storage) set({ storage, storageReason: storageFallbackReason() });
+    if (storage === 'memory') addNotice('memory-only');
+  };
+
+  /** The newest state of this attempt handed to `persist` (reset by `own`): what a rewrite must save. */
+  let newest: Session | null = null;
+
+  /** Saves the draft of `session` (by default the current one). True when it is stored. */
+  const persist = async (session: Session | null = get().session): Promise<boolean> => {
+    if (previewing()) return true;
+    newest = session;
+    const { entry, rubricHash, attemptId, trainee } = get();
+    if (!session || !entry || !rubricHash || !attemptId || !trainee) return false;
     const saved = await saveDraft({
       attemptId,
       trainee,
@@ -84,17 +149,56 @@ export const usePlay = create<PlayStore>((set, get) => {
       state: session.state,
       savedAt: clock.now(),
     });
-    if (!saved.ok) addNotice('storage-failed');
+    if (get().attemptId !== attemptId) return saved.ok; // the tab moved on meanwhile
+    noteStorage();
+    if (saved.ok) {
+      if (get().draftError) set({ draftError: null });
+      dropNotice('storage-failed');
+    } else {
+      set({ draftError: saved.error });
+      addNotice('storage-failed');
+    }
+    return saved.ok;
   };
-  const addNotice = (notice: PlayNotice) =>
-    set((s) => ({ notices: s.notices.includes(notice) ? s.notices : [...s.notices, notice] }));
 
-  const finishAttempt = async (status: 'finished' | 'abandoned'): Promise<string | null> => {
-    const { session, entry, rubricHash, attemptId, trainee } = get();
-    if (!session || !entry || !rubricHash || !attemptId || !trainee) return null;
+  // Storage cleared under the page, or another tab upgraded the database: write the draft again at
+  // once (which reopens the connection) rather than at the next answer.
+  onStorageLost(() => {
+    // An answer being stored right now is newer than what is on screen: write that one.
+    if (get().phase === 'playing') void persist(newest);
+  });
+
+  /**
+   * Stores the record with its snapshots and deletes its draft in the same transaction. On failure the
+   * record is kept in memory (download, retry) and the draft stays where it was.
+   */
+  const store = async (attempt: Omit<UnsavedAttempt, 'error'>): Promise<boolean> => {
+    const { record, scenario, rubric } = attempt;
+    const saved = await saveAttempt(record, {
+      scenario: { hash: record.scenario.contentHash, scenario },
+      rubric: { hash: record.rubric.hash, rubric },
+      deleteDraft: true,
+    });
+    noteStorage();
+    const others = get().unsaved.filter((u) => u.record.id !== record.id);
+    if (!saved.ok) {
+      set({ unsaved: [...others, { ...attempt, error: saved.error }] });
+      return false;
+    }
+    set({ unsaved: others });
+    if (get().attemptId === record.id) set({ savedAttemptId: record.id });
+    // Stored, and its draft gone with it: nothing is left for any tab to hold.
+    tabLocks().release(record.id);
+    rememberTabAttempt(record.scenario.id, null);
+    return true;
+  };
+
+  const finishAttempt = async (status: 'finished' | 'abandoned'): Promise<boolean> => {
+    const { session, entry, rubric, rubricHash, attemptId, trainee } = get();
+    if (!session || !entry || !rubric || !rubricHash || !attemptId || !trainee) return false;
     if (previewing()) {
       set({ attemptId: null }); // nothing saved, so no debrief to link to
-      return null;
+      return false;
     }
     const record = buildAttemptRecord({
       attemptId,
@@ -105,13 +209,21 @@ export const usePlay = create<PlayStore>((set, get) => {
       status,
       finishedAt: clock.now(),
     });
-    const saved = await saveAttempt(record);
-    if (!saved.ok) {
-      set({ error: saved.error.message });
-      return null;
-    }
-    await deleteDraft();
-    return record.id;
+    return store({ record, scenario: entry.scenario, rubric });
+  };
+
+  /** Lets another tab take over an attempt this tab leaves, unless it is still waiting to be stored. */
+  const letGo = (attemptId: string | null) => {
+    if (attemptId && !get().unsaved.some((u) => u.record.id === attemptId)) tabLocks().release(attemptId);
+  };
+
+  /** Takes the attempt this tab will play (already claimed): the previous one let go, remembered for a reload. */
+  const own = (attemptId: string) => {
+    const previous = get().attemptId;
+    if (previous !== attemptId) letGo(previous);
+    newest = null;
+    const scenarioId = get().scenarioId;
+    if (scenarioId && !previewing()) rememberTabAttempt(scenarioId, attemptId);
   };
 
   const begin = async (
@@ -124,9 +236,13 @@ export const usePlay = create<PlayStore>((set, get) => {
     // A fresh display order for every attempt, so position never gives the answer away.
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
     const session = start(entry.scenario, rubric, { locale, now: clock.now, seed });
+    const attemptId = crypto.randomUUID();
+    if (!previewing()) await tabLocks().claim(attemptId); // a new id: nobody else can hold it
+    own(attemptId);
     set({
       session,
-      attemptId: crypto.randomUUID(),
+      attemptId,
+      savedAttemptId: null,
       phase: session.state.status === 'ended' ? 'saving' : 'playing',
       turnStartedAt: clock.now(),
       trainee,
@@ -137,16 +253,25 @@ export const usePlay = create<PlayStore>((set, get) => {
         saveScenarioSnapshot(entry.scenario, entry.hash),
         saveRubricSnapshot(rubric, rubricHash),
       ]);
-    if (session.state.status !== 'ended') return persist();
-    const id = await finishAttempt('finished'); // a scenario that ends before the first turn
-    set({ phase: 'ended', attemptId: id ?? get().attemptId });
+    if (session.state.status !== 'ended') {
+      await persist();
+      return;
+    }
+    await finishAttempt('finished'); // a scenario that ends before the first turn
+    set({ phase: 'ended' });
   };
 
   return {
     ...initial,
     open: async (scenarioId, trainee, locale) => {
       const seq = ++openSeq;
-      set({ ...initial, phase: 'loading', scenarioId, trainee });
+      const { attemptId: previous, unsaved } = get();
+      // Leaving an attempt (another scenario, or Play reopened) lets other tabs take it over.
+      letGo(previous);
+      // Attempts that could not be stored stay with the page, whatever it plays next.
+      set({ ...initial, unsaved, phase: 'loading', scenarioId, trainee });
+      if (unsaved.length) await get().retrySave();
+      if (seq !== openSeq) return;
       const catalogue = await useCatalogue.getState().load();
       if (seq !== openSeq) return; // a newer open (navigation, StrictMode re-run) owns the store now
       if (!catalogue) return set({ phase: 'error', error: useCatalogue.getState().error });
@@ -156,53 +281,81 @@ export const usePlay = create<PlayStore>((set, get) => {
       set({ entry, rubric, rubricHash });
       if (isPreviewId(scenarioId)) return begin(entry, rubric, rubricHash, trainee, locale);
 
-      const draft = await loadDraft();
+      const drafts = (await listDrafts()).filter(
+        (d) => d.trainee.id === trainee.id || d.state.status === 'ended',
+      );
       if (seq !== openSeq) return;
-      if (draft && draft.state.scenarioId === scenarioId && draft.state.status === 'active') {
-        if (draft.scenarioHash === entry.hash && draft.rubricHash === rubricHash) {
-          const session = engineSetLocale(
-            resume(entry.scenario, rubric, draft.state, { now: clock.now }),
-            locale,
-          );
-          set({
-            session,
-            attemptId: draft.attemptId,
-            trainee: draft.trainee,
-            phase: 'playing',
-            notices: ['resumed'],
-            turnStartedAt: clock.now(),
-          });
-          return;
-        }
-        await abandonDraft(draft, rubric, clock.now());
-        addNotice('scenario-changed');
-      } else if (draft) {
-        if (await abandonDraft(draft, rubric, clock.now())) addNotice('other-draft-closed');
+      // Most visits find none: the code that sorts drafts out loads only when there are some. If it
+      // cannot load, they stay stored for a later visit and this one starts afresh.
+      const draft = drafts.length
+        ? await import('./play-drafts')
+            .then(({ sortDrafts }) =>
+              sortDrafts(drafts, {
+                scenarioId,
+                entry,
+                catalogue,
+                rubric,
+                rubricHash,
+                now: clock.now(),
+                current: () => seq === openSeq,
+                notice: addNotice,
+              }),
+            )
+            .catch(() => null)
+        : null;
+      if (seq !== openSeq) return;
+      noteStorage();
+      if (draft) {
+        const session = engineSetLocale(
+          resume(entry.scenario, rubric, draft.state, { now: clock.now }),
+          locale,
+        );
+        own(draft.attemptId);
+        set({
+          session,
+          attemptId: draft.attemptId,
+          trainee: draft.trainee,
+          phase: 'playing',
+          notices: ['resumed', ...get().notices],
+          turnStartedAt: clock.now(),
+        });
+        return;
       }
       await begin(entry, rubric, rubricHash, trainee, locale);
     },
 
     respond: async (answer) => {
       const { session, paused, turnStartedAt, phase } = get();
-      if (!session || paused || phase !== 'playing') return;
+      if (!session || paused || phase !== 'playing' || answering) return;
       const input = { ...answer, msToAnswer: Math.max(0, clock.now() - turnStartedAt) } as TraineeInput;
-      // The analyser's cue lists are fetched on the first typed reply, not with the scenario.
-      const ready =
-        'text' in input && !session.options.analyser ? withAnalyser(session, await loadAnalyser()) : session;
-      if (get().session !== session) return; // the attempt moved on while the analyser loaded
-      const step = engineRespond(ready, input);
-      const rejected = step.effects.find((e) => e.type === 'rejected');
-      if (rejected) return set({ rejected: rejected.reason });
-      const ended = step.session.state.status === 'ended';
-      set({
-        session: step.session,
-        rejected: null,
-        turnStartedAt: clock.now(),
-        phase: ended ? 'saving' : 'playing',
-      });
-      if (!ended) return persist();
-      const id = await finishAttempt('finished');
-      set({ phase: 'ended', attemptId: id ?? get().attemptId });
+      answering = true;
+      try {
+        // The analyser's cue lists are fetched on the first typed reply, not with the scenario.
+        const ready =
+          'text' in input && !session.options.analyser
+            ? withAnalyser(session, await loadAnalyser())
+            : session;
+        if (get().session !== session) return; // the attempt moved on while the analyser loaded
+        const step = engineRespond(ready, input);
+        const rejected = step.effects.find((e) => e.type === 'rejected');
+        if (rejected) return set({ rejected: rejected.reason });
+        // Stored before it is shown: an answer on screen is an answer that survives the tab dying.
+        // The ending too, so a page that dies before the record is written still finishes it.
+        await Promise.race([persist(step.session), new Promise((wait) => setTimeout(wait, SAVE_WAIT_MS))]);
+        if (get().session !== session) return; // reset or reopened while saving
+        const ended = step.session.state.status === 'ended';
+        set({
+          session: step.session,
+          rejected: null,
+          turnStartedAt: clock.now(),
+          phase: ended ? 'saving' : 'playing',
+        });
+        if (!ended) return;
+        await finishAttempt('finished');
+        if (get().session === step.session) set({ phase: 'ended' });
+      } finally {
+        answering = false;
+      }
     },
 
     pause: () => {
@@ -219,21 +372,50 @@ export const usePlay = create<PlayStore>((set, get) => {
     },
 
     quit: async () => {
-      if (get().phase !== 'playing') return null;
+      if (get().phase !== 'playing') return { saved: false, id: null };
+      const id = get().attemptId;
       set({ phase: 'saving' });
-      const id = await finishAttempt('abandoned');
+      if (previewing()) {
+        set({ ...initial });
+        return { saved: true, id: null };
+      }
+      if (!(await finishAttempt('abandoned'))) {
+        // Kept: the play view shows why, with the download and a retry.
+        set({ phase: 'playing' });
+        return { saved: false, id };
+      }
       set({ ...initial });
-      return id;
+      return { saved: true, id };
     },
 
     restart: async () => {
       const { entry, rubric, rubricHash, trainee, session } = get();
       if (!entry || !rubric || !rubricHash || !trainee) return;
       // Starting over keeps the unfinished attempt as abandoned rather than silently dropping it.
-      if (session && session.state.status === 'active' && session.state.turns.length > 0)
-        await finishAttempt('abandoned');
+      const { attemptId } = get();
+      if (!previewing() && session?.state.status === 'active' && session.state.turns.length > 0) {
+        if (!(await finishAttempt('abandoned'))) return; // kept, with its download, until it is stored
+      } else if (!previewing() && attemptId && session?.state.status === 'active') {
+        await deleteDraft(attemptId); // nothing answered yet: nothing to keep
+      }
       set({ notices: [], rejected: null, paused: false, pausedAt: null, error: null });
       await begin(entry, rubric, rubricHash, trainee, session?.options.locale ?? 'en');
+      noteStorage();
+    },
+
+    retrySave: async () => {
+      for (const attempt of get().unsaved) await store(attempt);
+      return get().unsaved.length === 0;
+    },
+
+    downloadUnsaved: async () => {
+      const { unsaved } = get();
+      if (unsaved.length) (await import('./unsaved-file')).downloadAttempts(unsaved);
+    },
+
+    downloadSaved: async () => {
+      const id = get().savedAttemptId;
+      if (id) await (await import('./unsaved-file')).downloadStored(id);
     },
 
     setLocale: (locale) => {
@@ -242,6 +424,12 @@ export const usePlay = create<PlayStore>((set, get) => {
     },
 
     dismissNotice: (notice) => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })),
-    reset: () => set({ ...initial }),
+    /** What a reload does to memory (tests): everything goes, unsaved attempts included. */
+    reset: () => {
+      const { attemptId, unsaved } = get();
+      for (const id of [attemptId, ...unsaved.map((u) => u.record.id)]) if (id) tabLocks().release(id);
+      answering = false;
+      set({ ...initial, unsaved: [] });
+    },
   };
 });

@@ -14,6 +14,7 @@ import {
 import { analyserOptions } from './analyser';
 import { loadCatalogue } from './catalogue';
 import type { usePlay } from './play-store';
+import { rememberTabAttempt } from './tab-lock';
 import { navigate, routeHref } from './route';
 import { useTrainee } from './trainee-store';
 
@@ -149,9 +150,9 @@ function onPlay(state: PlayState, previous: PlayState) {
 async function restore(text: string, trainee: { id: string; name: string }): Promise<string | null> {
   const suspended = decodeSuspend(text);
   if (!suspended) return null;
-  // Works with one draft slot and with per-attempt drafts alike.
-  const here = await loadDraft();
-  if (here?.attemptId === suspended.attemptId) return suspended.scenarioId;
+  // Play resumes this tab's own attempt first: the suspended one, not another draft of this device.
+  rememberTabAttempt(suspended.scenarioId, suspended.attemptId);
+  if (await loadDraft(suspended.attemptId)) return suspended.scenarioId;
   const catalogue = await loadCatalogue().catch(() => null);
   const entry = catalogue?.entries.find((e) => e.scenario.id === suspended.scenarioId);
   if (

@@ -102,7 +102,7 @@ describe('attempt storage (IndexedDB)', () => {
     await saveDraft({ ...draft, savedAt: 2 });
     expect((await loadDraft())?.savedAt).toBe(2);
     expect((await loadDraft())?.state.turns).toHaveLength(1);
-    await deleteDraft();
+    await deleteDraft(draft.attemptId);
     expect(await loadDraft()).toBeNull();
   });
 });
@@ -135,7 +135,10 @@ describe('storage faults', () => {
     };
     await configureStorage({ backend: full });
     const saved = await saveAttempt(playRecord(GOOD));
-    expect(saved).toEqual({ ok: false, error: { kind: 'quota', message: 'The quota has been exceeded.' } });
+    expect(saved).toEqual({
+      ok: false,
+      error: { kind: 'quota', name: 'QuotaExceededError', message: 'The quota has been exceeded.' },
+    });
   });
 
   it('a quota error wrapped in an AbortError (inner) is still recognised', async () => {

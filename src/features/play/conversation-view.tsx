@@ -42,7 +42,9 @@ export function ConversationView({ lines, customerName, locale, typing, onSkipTy
             return (
               <li key={line.id} className="line line--trainee">
                 <span className="line__who">{t('conversation.you')}</span>
-                <p className="bubble bubble--trainee">{pickText(line.text, locale)}</p>
+                <p className="bubble bubble--trainee" data-testid="trainee-line">
+                  {pickText(line.text, locale)}
+                </p>
               </li>
             );
           return (

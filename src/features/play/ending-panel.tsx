@@ -2,44 +2,69 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Outcome } from '@/engine/format/ids';
 import { pickText, type LocalizedText } from '@/engine/format/localized-text';
+import type { RecordsError } from '@/records/storage';
 import { routeHref } from '@/state/route';
+import { SaveFailed } from './storage-trouble';
 
 interface Props {
   outcome: Outcome | null;
   summary: LocalizedText | undefined;
   locale: string;
-  attemptId: string | null;
+  /** The stored attempt's id: only then is there a debrief to offer. */
+  savedAttemptId: string | null;
   saving: boolean;
-  error: string | null;
+  /** Why this attempt could not be stored (it is kept in the tab, downloadable). */
+  saveError: RecordsError | null;
+  onDownload: () => void;
+  onRetry: () => void;
+  /** Set when the stored attempt lives only in this tab (memory-only storage): offers it as a file. */
+  onDownloadSaved?: () => void;
 }
 
-export function EndingPanel({ outcome, summary, locale, attemptId, saving, error }: Props) {
+export function EndingPanel({
+  outcome,
+  summary,
+  locale,
+  savedAttemptId,
+  saving,
+  saveError,
+  onDownload,
+  onRetry,
+  onDownloadSaved,
+}: Props) {
   const { t } = useTranslation('play');
   const linkRef = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
-    if (!saving && attemptId) linkRef.current?.focus();
-  }, [saving, attemptId]);
+    if (!saving && savedAttemptId) linkRef.current?.focus();
+  }, [saving, savedAttemptId]);
   return (
     <section className="ending panel" aria-labelledby="ending-title" data-testid="ending">
       <h2 id="ending-title">{t('ending.title')}</h2>
       {outcome ? <p className={`outcome outcome--${outcome}`}>{t(`ending.outcome.${outcome}`)}</p> : null}
       {summary ? <p>{pickText(summary, locale)}</p> : null}
-      {error ? (
-        <p className="error-detail" role="alert">
-          {t('ending.saveFailed', { message: error })}
-        </p>
-      ) : null}
       {saving ? (
         <p role="status">{t('ending.saving')}</p>
-      ) : attemptId && !error ? (
-        <a
-          ref={linkRef}
-          className="button button--primary"
-          href={routeHref.debrief(attemptId)}
-          data-testid="to-debrief"
-        >
-          {t('ending.debrief')}
-        </a>
+      ) : savedAttemptId ? (
+        <>
+          {onDownloadSaved ? <p data-testid="memory-only-ending">{t('ending.memoryOnly')}</p> : null}
+          <div className="debrief__actions">
+            <a
+              ref={linkRef}
+              className="button button--primary"
+              href={routeHref.debrief(savedAttemptId)}
+              data-testid="to-debrief"
+            >
+              {t('ending.debrief')}
+            </a>
+            {onDownloadSaved ? (
+              <button type="button" className="button" onClick={onDownloadSaved} data-testid="download-saved">
+                {t('ending.download')}
+              </button>
+            ) : null}
+          </div>
+        </>
+      ) : saveError ? (
+        <SaveFailed error={saveError} onDownload={onDownload} onRetry={onRetry} />
       ) : null}
     </section>
   );

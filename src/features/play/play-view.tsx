@@ -69,6 +69,9 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
   const announcement =
     !typing && latestCustomer?.kind === 'customer' ? pickText(latestCustomer.say, locale) : '';
 
+  const download = () => void play.downloadUnsaved();
+  const retry = () => void play.retrySave();
+
   const respond = play.respond;
   const choose = useCallback((id: string) => void respond({ choice: id }), [respond]);
   const type = useCallback((text: string) => void respond({ text }), [respond]);
@@ -109,6 +112,9 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
   const dialogOpen = confirmQuit || play.paused;
   const canAnswer = !ended && !dialogOpen && play.phase === 'playing';
   const endingNode = state.ending ? scenario.nodes[state.ending.node] : undefined;
+  const thisUnsaved = play.unsaved.find((u) => u.record.id === play.attemptId) ?? null;
+  // The ending panel speaks for this attempt once it has ended; the notice for every other one.
+  const otherUnsaved = ended && thisUnsaved ? play.unsaved.filter((u) => u !== thisUnsaved) : play.unsaved;
 
   return (
     <div
@@ -143,8 +149,13 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
       <PlayNotices
         notices={play.notices}
         turn={turn}
+        draftError={play.draftError}
+        storageReason={play.storageReason}
+        unsaved={{ count: otherUnsaved.length, error: otherUnsaved.at(-1)?.error ?? null }}
         onDismiss={play.dismissNotice}
         onRestart={() => void play.restart()}
+        onDownload={download}
+        onRetry={retry}
       />
       <div className="play__layout">
         <aside className="customer-panel" aria-label={t('customer.label')}>
@@ -187,9 +198,12 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
               outcome={state.ending?.outcome ?? null}
               summary={endingNode?.ending?.summary}
               locale={locale}
-              attemptId={play.phase === 'ended' ? play.attemptId : null}
+              savedAttemptId={play.phase === 'ended' ? play.savedAttemptId : null}
               saving={play.phase === 'saving'}
-              error={play.error}
+              saveError={thisUnsaved?.error ?? null}
+              onDownload={download}
+              onRetry={retry}
+              onDownloadSaved={play.storage === 'memory' ? () => void play.downloadSaved() : undefined}
             />
           ) : typing ? null : node?.responses ? (
             <>
@@ -239,8 +253,8 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
                 className="button button--danger"
                 onClick={async () => {
                   setConfirmQuit(false);
-                  await play.quit();
-                  navigate(routeHref.library());
+                  // Not stored: stay, where the notice offers the download and a retry.
+                  if ((await play.quit()).saved) navigate(routeHref.library());
                 }}
               >
                 {t('quit.confirm')}
