@@ -11,7 +11,7 @@ import { createMemoryBackend } from '@/records/memory-backend';
 import { configureStorage } from '@/records/storage';
 import { usePlay } from '@/state/play-store';
 import { setTabLocks, soloLocks } from '@/state/tab-lock';
-import { setUpApp } from '../../fakes/app';
+import { fakeCatalogue, setUpApp } from '../../fakes/app';
 
 const keyFor = (responseId: string) =>
   screen
@@ -101,6 +101,22 @@ describe('Play when storage fails', () => {
     } finally {
       downloads.restore();
     }
+  });
+
+  it('in Chinese too, the ending names the error and offers the download, never the debrief', async () => {
+    await setUpApp(fakeCatalogue(), 'zh-CN');
+    const backend = createMemoryBackend();
+    await configureStorage({ backend });
+    backend.write = async () => {
+      throw quota();
+    };
+    const user = userEvent.setup();
+    await renderPlay();
+    await user.keyboard(keyFor('blame'));
+    const failed = await screen.findByTestId('save-failed');
+    expect(failed).toHaveTextContent('本设备已没有空间保存本次练习（QuotaExceededError）');
+    expect(screen.getByTestId('download-attempt')).toHaveTextContent('下载本次练习');
+    expect(screen.queryByTestId('to-debrief')).toBeNull();
   });
 
   it('a failed draft save is shown with the error’s name, and cleared once a save succeeds', async () => {
