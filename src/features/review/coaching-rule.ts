@@ -120,6 +120,9 @@ export function coachTrainee(
     const v = principles[p];
     if (v !== null && (weakest === null || v < principles[weakest]!)) weakest = p;
   }
+  // With every principle level (all 100s) none is weaker: naming one would point coaching nowhere.
+  const scored = PRINCIPLES.flatMap((p) => (principles[p] === null ? [] : [principles[p]]));
+  if (scored.every((v) => v === scored[0])) weakest = null;
   const verdict = needsCoaching(counted, critical);
   const n = counted.length;
   return {

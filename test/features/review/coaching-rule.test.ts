@@ -123,6 +123,11 @@ describe('coachTrainee', () => {
     expect(c.weakest).toBe('etiquette');
   });
 
+  it('names no weakest principle when every principle scored the same', () => {
+    const level = { listening: 100, apology: 100, resolution: null, etiquette: 100 };
+    expect(coachTrainee([row({ scores: level })], CRITICAL, NONE).weakest).toBeNull();
+  });
+
   it('rates each rule by the share of counted attempts that broke it', () => {
     const c = coachTrainee(
       [row({ violated: ['a', 'b'] }), row({ violated: ['a'] }), row(), row({ violated: ['a'] })],

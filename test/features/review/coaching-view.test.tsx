@@ -80,7 +80,9 @@ describe('coaching table', () => {
       ['blame', 'coach'],
       ['good', 'on-track'],
     ]);
-    expect(within(rows[0]!).getByTestId('coaching-reasons')).toHaveTextContent('passed 20% of the last 5');
+    expect(within(rows[0]!).getByTestId('coaching-reasons')).toHaveTextContent(
+      '20% pass rate over the last 5',
+    );
     expect(within(rows[1]!).getByTestId('coaching-reasons')).toHaveTextContent(
       'critical: Never blame others',
     );
