@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PRINCIPLES, type Principle } from '@/engine/format/ids';
 import { pickText, type LocalizedText } from '@/engine/format/localized-text';
 import type { AttemptRow } from '@/records/attempt-row';
-import { LineChart, type LineSeries } from './line-chart';
+import { LineChart, type LineSeries } from '@/ui/line-chart';
 import { formatDay } from './review-format';
 import './coaching.css';
 
