@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { pickText, type LocalizedText } from '@/engine/format/localized-text';
 import type { AttemptRow } from '@/records/attempt-row';
 import { useRecords } from '@/state/records-store';
-import { COACHING_RULE, criticalRules, failReason, type TraineeCoaching } from './coaching-rule';
+import { criticalRules, failReason, type TraineeCoaching } from './coaching-rule';
 import { CoachingRuleText } from './coaching-panel';
-import { useRuleTitle } from './coaching-text';
+import { useCoachingReasons, useRuleTitle } from './coaching-text';
 import { useFailText } from './coaching-verdict';
 import { attemptHref, formatDay, formatShortDate, percent } from './review-format';
 import './coaching.css';
@@ -37,6 +37,7 @@ export function CoachingSheet({ entry, rows, titles }: Props) {
   const rubric = useRecords((s) => s.rubric);
   const ruleTitle = useRuleTitle();
   const failText = useFailText();
+  const reasons = useCoachingReasons();
   const critical = criticalRules(rubric);
   // The day the sheet was opened, printed on it; read once, not on every render.
   const [today] = useState(() => Date.now());
@@ -68,15 +69,7 @@ export function CoachingSheet({ entry, rows, titles }: Props) {
         <span className={`coaching-status coaching-status--${entry.status}`} data-testid="sheet-status">
           {t(`coaching.status.${entry.status}`)}
         </span>{' '}
-        {entry.windowPassRate !== null && entry.windowPassRate < COACHING_RULE.passRateBelow
-          ? t('coaching.reason.lowPassRate', {
-              rate: percent(entry.windowPassRate),
-              count: Math.min(entry.attempts, COACHING_RULE.window),
-            })
-          : null}
-        {entry.critical
-          ? ` ${t('coaching.reason.critical', { rule: ruleTitle(entry.critical.rule) })}`
-          : null}
+        {reasons(entry)}
       </p>
       <CoachingRuleText />
       <h3>{t('coaching.sheet.focus')}</h3>

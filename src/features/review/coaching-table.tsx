@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRINCIPLES } from '@/engine/format/ids';
-import { COACHING_RULE, compareByNeed, type TraineeCoaching } from './coaching-rule';
-import { useRuleTitle } from './coaching-text';
+import { compareByNeed, type TraineeCoaching } from './coaching-rule';
+import { useCoachingReasons } from './coaching-text';
 import { formatDay, percent, traineeHref } from './review-format';
 import './coaching.css';
 
@@ -46,7 +46,7 @@ export function sortCoaching(
 /** Per-trainee figures, sortable by every column; the default order is the stated coaching rule's. */
 export function CoachingTable({ entries }: { entries: readonly TraineeCoaching[] }) {
   const { t, i18n } = useTranslation('review');
-  const ruleTitle = useRuleTitle();
+  const reasons = useCoachingReasons();
   const [sort, setSort] = useState<{ key: CoachingSortKey; dir: 'asc' | 'desc' }>({
     key: 'need',
     dir: 'asc',
@@ -115,17 +115,7 @@ export function CoachingTable({ entries }: { entries: readonly TraineeCoaching[]
               </span>
               {e.status === 'coach' ? (
                 <span className="coaching-reasons review-muted" data-testid="coaching-reasons">
-                  {[
-                    e.windowPassRate !== null && e.windowPassRate < COACHING_RULE.passRateBelow
-                      ? t('coaching.reason.lowPassRate', {
-                          rate: percent(e.windowPassRate),
-                          count: Math.min(e.attempts, COACHING_RULE.window),
-                        })
-                      : null,
-                    e.critical ? t('coaching.reason.critical', { rule: ruleTitle(e.critical.rule) }) : null,
-                  ]
-                    .filter(Boolean)
-                    .join('; ')}
+                  {reasons(e)}
                 </span>
               ) : null}
             </td>
