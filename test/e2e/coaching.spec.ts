@@ -143,6 +143,9 @@ test('the coaching table ranks the trainees below the stated rule first and the 
     await page
       .getByTestId('coaching-panel')
       .screenshot({ path: `${ARTIFACTS}/coaching-en-${size.width}.png` });
+    // What a manager sees first on that screen: the rule and the top of the table.
+    await page.getByTestId('coaching-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/coaching-en-${size.width}-screen.png` });
   }
 
   // A coached trainee's page: a line per scenario, the sheet, and printing it.
@@ -204,6 +207,9 @@ test('the coaching view in Chinese, at 390 px and 1366 px', async ({ page }) => 
     await page
       .getByTestId('coaching-panel')
       .screenshot({ path: `${ARTIFACTS}/coaching-zh-CN-${size.width}.png` });
+    // What a manager sees first on that screen: the rule and the top of the table.
+    await page.getByTestId('coaching-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/coaching-zh-CN-${size.width}-screen.png` });
   }
   await page.setViewportSize(WIDTHS[1]);
   await page.locator(`[data-testid="coaching-row"][data-trainee-id="${coachedIds[0]}"] th a`).click();
