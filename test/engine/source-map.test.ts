@@ -23,13 +23,17 @@ function pathsOf(value: unknown, prefix: Path = []): Path[] {
 
 function expectSameLocations(text: string, paths: Path[]) {
   const { scanned, fromTree } = maps(text);
-  for (const path of paths)
+  const expected = paths.map((path) => fromTree.locate(path));
+  for (const [i, path] of paths.entries())
     for (const preferKey of [false, true])
       expect([path, preferKey, scanned.locate(path, preferKey)]).toEqual([
         path,
         preferKey,
-        fromTree.locate(path, preferKey),
+        preferKey ? fromTree.locate(path, true) : expected[i],
       ]);
+  // All at once, in one reading (lint's way), on a fresh map: the same places.
+  const together = maps(text).scanned.locateMany(paths);
+  for (const [i, path] of paths.entries()) expect([path, together[i]]).toEqual([path, expected[i]]);
 }
 
 describe('source locations of valid JSON', () => {
@@ -59,5 +63,16 @@ describe('source locations of valid JSON', () => {
     // Asked again, and in the other order, each container is read on from where it stopped.
     expectSameLocations(text, [...paths].reverse());
     expect(maps(text).scanned.locate(['a'], true)).toEqual({ line: 1, column: 2 });
+  });
+
+  it('are found all at once among many members, asked for in any order (hashed lookup)', () => {
+    const nodes = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`n${i}`, { say: `line ${i}`, next: [`n${i + 1}`] }]),
+    );
+    const text = JSON.stringify({ start: 'n0', nodes }, null, 1).replace('"n7": {', '"n\\u0037": {');
+    const paths: Path[] = [];
+    for (let i = 299; i >= 0; i -= 3) paths.push(['nodes', `n${i}`, 'say'], ['nodes', `n${i}`, 'next', 0]);
+    paths.push(['nodes', 'n7', 'say'], ['nodes', 'n300', 'say'], ['nodes', 'n5', 'next', 1], ['start', 0]);
+    expectSameLocations(text, paths);
   });
 });

@@ -57,8 +57,12 @@ type Report = (code: DiagnosticCode, message: string, path: Array<string | numbe
 /** Graph analysis of a loaded scenario: structure, content, and best/worst reachable scores. */
 export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOptions = {}): LintReport {
   const out: Diagnostic[] = [];
-  const add: Report = (code, message, path, hint) =>
-    out.push(diag(code, message, toPointer(path), options.sourceMap?.locate(path) ?? null, hint));
+  // Located all at once at the end: one reading of the text for every warning of a large file.
+  const paths: Array<Array<string | number>> = [];
+  const add: Report = (code, message, path, hint) => {
+    out.push(diag(code, message, toPointer(path), null, hint));
+    paths.push(path);
+  };
   // Each check is its own small function over the scenario's one graph: on a large file each gets
   // compiled on its own, and none waits for the others' code to warm up.
   const graph = graphOf(scenario);
@@ -105,6 +109,12 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
       'write distractors as long and as polite as the best answer, wrong on substance (scenarios/README.md)',
     );
   }
+  const where = options.sourceMap?.locateMany(paths);
+  if (where)
+    for (let i = 0; i < out.length; i += 1) {
+      out[i]!.line = where[i]?.line ?? null;
+      out[i]!.column = where[i]?.column ?? null;
+    }
   return {
     strategies,
     diagnostics: out,

@@ -65,7 +65,11 @@ export function quickLoadRubric(input: unknown): { rubric: Rubric; diagnostics: 
 
 /** JSON.parse with no locations: anything it cannot parse goes to the full loader anyway. */
 function plainParse(text: string): ParsedText {
-  const noMap = { locate: () => null, position: () => ({ line: 1, column: 1 }) };
+  const noMap = {
+    locate: () => null,
+    locateMany: (paths: readonly unknown[]) => paths.map(() => null),
+    position: () => ({ line: 1, column: 1 }),
+  };
   try {
     return { value: JSON.parse(text) as unknown, sourceMap: noMap, errors: [] };
   } catch {
