@@ -68,6 +68,7 @@ export const RUN_CHARS = [
   '一',
   '两',
   '1',
+  '0',
   'a',
   '!',
   ' ',

@@ -1,6 +1,6 @@
-import type { CueDef, LocaleFamilies, Verdict } from './types';
+import type { CueDef, LocaleFamilies, ReplyVerdict } from './types';
 
-const c = (rule: string, verdict: Verdict, name: string, re: RegExp, negatable = false): CueDef => ({
+const c = (rule: string, verdict: ReplyVerdict, name: string, re: RegExp, negatable = false): CueDef => ({
   rule,
   verdict,
   name,

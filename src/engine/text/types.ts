@@ -1,13 +1,13 @@
-export type Verdict = 'met' | 'violated';
+export type ReplyVerdict = 'met' | 'violated';
 
 /** Per-rule, per-locale extra patterns a company adds in its rubric (regex source strings). */
 export interface CueSource {
   rules: Record<string, { cues?: Record<string, { met?: string[]; violated?: string[] }> }>;
 }
 
-export interface Evidence {
+export interface ReplyEvidence {
   rule: string;
-  verdict: Verdict;
+  verdict: ReplyVerdict;
   /** Short human name of the cue family that fired. */
   cue: string;
   /** Exact substring of the reply that triggered it. */
@@ -15,8 +15,8 @@ export interface Evidence {
 }
 
 export interface ReplyAnalysis {
-  hits: Record<string, Verdict>;
-  evidence: Evidence[];
+  hits: Record<string, ReplyVerdict>;
+  evidence: ReplyEvidence[];
   locale: string;
 }
 
@@ -31,7 +31,7 @@ export type Family = 'zh' | 'en';
 /** One pattern of a cue family. `negatable` cues are dropped when a negator sits just before them. */
 export interface CueDef {
   rule: string;
-  verdict: Verdict;
+  verdict: ReplyVerdict;
   name: string;
   re: RegExp;
   negatable?: boolean;
@@ -40,7 +40,7 @@ export interface CueDef {
 /** A candidate finding with absolute offsets, so later structural passes can reason about position. */
 export interface Candidate {
   rule: string;
-  verdict: Verdict;
+  verdict: ReplyVerdict;
   cue: string;
   start: number;
   end: number;

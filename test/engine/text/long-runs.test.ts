@@ -8,7 +8,24 @@ import { sentences } from '@/engine/text/segment';
 // must give a well-formed reading. What keeps them linear is checked without a clock: every
 // pattern passes the cue safety check (cue-safety.test.ts), and a run of line breaks is one
 // sentence, not one per break (each sentence costs one pass of every cue).
-const RUN_CHARS = ['十', '一', '两', '1', 'a', '!', ' ', '\n', '\u3000', '好', '您', '。', '，', '.', '?'];
+const RUN_CHARS = [
+  '十',
+  '一',
+  '两',
+  '1',
+  '0',
+  'a',
+  '!',
+  ' ',
+  '\n',
+  '\u3000',
+  '好',
+  '您',
+  '。',
+  '，',
+  '.',
+  '?',
+];
 
 describe('long runs of one character', () => {
   it.each(RUN_CHARS)('20,000 × %j gives a well-formed reading in both languages', (ch) => {

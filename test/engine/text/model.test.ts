@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeReply, LEARNED_CUE } from '@/engine/text/analyze-reply';
 import { loadModel, predict } from '@/engine/text/model/classifier';
 import { parseCorpus } from '@/engine/text/model/corpus';
-import { extractFeatures } from '@/engine/text/model/features';
+import { decodeIndices, encodeIndices } from '@/engine/text/model/codec';
+import { extractFeatures, MAX_RUN } from '@/engine/text/model/features';
 import { train } from '@/engine/text/model/train';
 
 const corpus = (file: string) =>
@@ -44,6 +45,13 @@ describe('the learned free-text classifier', () => {
     expect('Sorry, policy 7b, not us.'.slice(hit!.start, hit!.end)).toMatch(/7b|policy|not us/);
   });
 
+  it('stores bucket indices as gaps and reads them back exactly', () => {
+    const ascending = [0, 1, 31, 32, 33, 1023, 1024, 40_000, 65_535];
+    expect(decodeIndices(encodeIndices(ascending))).toEqual(ascending);
+    expect(encodeIndices([0, 5])).toHaveLength(2);
+    expect(() => decodeIndices('A*')).toThrow(/not an index digit/);
+  });
+
   it('refuses a corpus line that is not JSON, naming the file and line', () => {
     expect(() => parseCorpus('{"id":"a","locale":"en","text":"x"}\n{oops', 'extra.jsonl')).toThrow(
       /extra\.jsonl:2: not JSON/,
@@ -60,6 +68,27 @@ describe('the learned free-text classifier', () => {
         expect(f.end).toBeLessThanOrEqual(text.length);
       }
     }
+  });
+
+  it('reads a run of one character as MAX_RUN of it: a held-down key adds no features', () => {
+    const run = ['十', 'a', '。', ' ', '好', '0', '!', '\u3000', '😀'];
+    for (const ch of run)
+      for (const family of ['zh', 'en'] as const) {
+        const short = extractFeatures(ch.repeat(MAX_RUN), family, false);
+        const long = extractFeatures(ch.repeat(20_000), family, false);
+        expect(long.map((f) => f.hash)).toEqual(short.map((f) => f.hash));
+        // The kept characters' spans still cover the whole run, for quoting.
+        expect(Math.max(0, ...long.map((f) => f.end))).toBeLessThanOrEqual(ch.length * 20_000);
+      }
+  });
+
+  it('extracts a bounded number of features per character of any text', () => {
+    // Work is linear in the text: at most a fixed number of n-grams start at each character.
+    const text = Array.from({ length: 20_000 }, (_, i) => 'ab 您好,x?'[(i * 7) % 9]).join('');
+    for (const family of ['zh', 'en'] as const)
+      expect(extractFeatures(text, family, false).length).toBeLessThanOrEqual(text.length * 6 + 8);
+    const words = 'please hold while I check '.repeat(800);
+    expect(extractFeatures(words, 'en', false).length).toBeLessThanOrEqual(words.length * 6 + 8);
   });
 
   it('adds what the cues miss, marked as the model in the evidence (never shown to trainees)', () => {

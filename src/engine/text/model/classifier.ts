@@ -1,6 +1,7 @@
-import { extractFeatures, type CueFeature, type Feature, type ModelFamily } from './features';
+import { decodeIndices } from './codec';
+import { HASH_BITS, visitFeatures, type CueFeature, type Feature, type ModelFamily } from './features';
 
-/** One label's pruned, quantised weights: bucket indices and int8 weights, both base64. */
+/** One label's pruned, quantised weights: bucket indices (see codec.ts) and int8 weights in base64. */
 export interface PackedLabel {
   rule: string;
   verdict: 'met' | 'violated';
@@ -31,9 +32,12 @@ interface Label {
   threshold: number;
 }
 
+/** Bucket → the labels it weighs on, as [label, weight] pairs (empty for most buckets). */
+type Index = ReadonlyArray<ReadonlyArray<readonly [number, number]> | undefined>;
+
 export interface LoadedModel {
   version: string;
-  families: Record<ModelFamily, { labels: Label[]; index: Map<number, Array<[number, number]>> }>;
+  families: Record<ModelFamily, { labels: Label[]; index: Index }>;
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -48,17 +52,12 @@ export function loadModel(packed: PackedModel): LoadedModel {
   const families = {} as LoadedModel['families'];
   for (const family of ['zh', 'en'] as const) {
     const labels: Label[] = [];
-    const index = new Map<number, Array<[number, number]>>();
+    const index: Array<Array<[number, number]> | undefined> = new Array(1 << HASH_BITS);
     (packed.families[family] ?? []).forEach((p, li) => {
       labels.push({ rule: p.rule, verdict: p.verdict, bias: p.bias, threshold: p.threshold });
-      const idxBytes = decodeBase64(p.idx);
-      const idx = new Uint16Array(idxBytes.buffer, idxBytes.byteOffset, idxBytes.byteLength / 2);
+      const idx = decodeIndices(p.idx);
       const w = new Int8Array(decodeBase64(p.w).buffer);
-      for (let k = 0; k < idx.length; k += 1) {
-        const list = index.get(idx[k]!) ?? [];
-        list.push([li, (w[k]! * p.scale) / 127]);
-        index.set(idx[k]!, list);
-      }
+      for (let k = 0; k < idx.length; k += 1) (index[idx[k]!] ??= []).push([li, (w[k]! * p.scale) / 127]);
     });
     families[family] = { labels, index };
   }
@@ -66,6 +65,37 @@ export function loadModel(packed: PackedModel): LoadedModel {
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** How the model reads one reply: every label's probability, and the words behind any label. */
+export interface ModelReading {
+  labels: ReadonlyArray<{ rule: string; verdict: 'met' | 'violated'; threshold: number }>;
+  probabilities: number[];
+  /** The span of the words that pushed label `li` most ({0, 0} when no word did). */
+  spanOf(li: number): { start: number; end: number };
+}
+
+export function readReply(
+  model: LoadedModel,
+  family: ModelFamily,
+  text: string,
+  opening: boolean,
+  cues: readonly CueFeature[] = [],
+): ModelReading {
+  const { labels, index } = model.families[family];
+  const logits = labels.map((l) => l.bias);
+  const present: Feature[] = [];
+  // Only each bucket's first occurrence counts (features are binary), and its span is the one quoted.
+  const seen = new Uint8Array(1 << HASH_BITS);
+  if (labels.length > 0)
+    visitFeatures(text, family, opening, cues, (hash, start, end) => {
+      if (seen[hash]) return;
+      seen[hash] = 1;
+      present.push({ hash, start, end });
+      const list = index[hash];
+      if (list) for (const [li, w] of list) logits[li]! += w;
+    });
+  return { labels, probabilities: logits.map(sigmoid), spanOf: (li) => explain(index, li, present) };
+}
 
 /**
  * Labels whose probability clears their threshold, each with the span of the words that pushed it
@@ -78,40 +108,23 @@ export function predict(
   opening: boolean,
   cues: readonly CueFeature[] = [],
 ): ModelHit[] {
-  const { labels, index } = model.families[family];
-  if (labels.length === 0) return [];
-  const features = extractFeatures(text, family, opening, cues);
-  const logits = labels.map((l) => l.bias);
-  const seen = new Set<number>();
-  const present: Feature[] = [];
-  for (const f of features) {
-    if (seen.has(f.hash)) continue;
-    seen.add(f.hash);
-    present.push(f);
-    const list = index.get(f.hash);
-    if (list) for (const [li, w] of list) logits[li]! += w;
-  }
+  const reading = readReply(model, family, text, opening, cues);
   const hits: ModelHit[] = [];
-  labels.forEach((label, li) => {
-    const probability = sigmoid(logits[li]!);
+  reading.labels.forEach((label, li) => {
+    const probability = reading.probabilities[li]!;
     if (probability < label.threshold) return;
-    const span = explain(index, li, present);
-    hits.push({ rule: label.rule, verdict: label.verdict, probability, ...span });
+    hits.push({ rule: label.rule, verdict: label.verdict, probability, ...reading.spanOf(li) });
   });
   return hits;
 }
 
 const NEAR = 12;
 
-function explain(
-  index: Map<number, Array<[number, number]>>,
-  li: number,
-  present: Feature[],
-): { start: number; end: number } {
+function explain(index: Index, li: number, present: Feature[]): { start: number; end: number } {
   const scored: Array<{ f: Feature; w: number }> = [];
   for (const f of present) {
     if (f.end <= f.start) continue;
-    const w = index.get(f.hash)?.find(([l]) => l === li)?.[1] ?? 0;
+    const w = index[f.hash]?.find(([l]) => l === li)?.[1] ?? 0;
     if (w > 0) scored.push({ f, w });
   }
   if (scored.length === 0) return { start: 0, end: 0 };

@@ -2,6 +2,7 @@ import { cueFindings } from '../analyze-reply';
 import { fnv1a, mulberry32 } from '../../seeded-random';
 import { extractFeatures, HASH_BITS, type ModelFamily } from './features';
 import type { PackedLabel, PackedModel } from './classifier';
+import { encodeIndices } from './codec';
 import { MODEL_LABELS, OPENING_ONLY } from './labels';
 
 export interface LabelledReply {
@@ -33,15 +34,15 @@ export interface TrainOptions {
 // L1 and the rest chosen by grouped cross-validation on the corpus (npm run eval:text); the threshold
 // on the dev sets (dev, holdout, fresh, blind2). Never on the blind sets (blind3, blind4).
 export const DEFAULT_TRAINING: TrainOptions = {
-  epochs: 30,
+  epochs: 15,
   learningRate: 0.3,
   l2: 1e-3,
   keep: 100_000,
-  threshold: 0.6,
+  threshold: 0.7,
   seed: 20261130,
   minCount: 2,
   positiveBoost: 0.5,
-  l1: 40,
+  l1: 20,
 };
 
 const cuesOf = (s: LabelledReply) =>
@@ -55,6 +56,31 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** A reply as the trainer sees it: its distinct feature buckets, cue findings included. */
+export interface Featurized {
+  s: LabelledReply;
+  opening: boolean;
+  features: number[];
+}
+
+export function featurize(
+  samples: readonly LabelledReply[],
+  family: ModelFamily,
+  withCues = true,
+): Featurized[] {
+  return samples.map((s) => ({
+    s,
+    opening: s.position === 'opening',
+    features: [
+      ...new Set(
+        extractFeatures(s.text, family, s.position === 'opening', withCues ? cuesOf(s) : []).map(
+          (f) => f.hash,
+        ),
+      ),
+    ].sort((a, b) => a - b),
+  }));
+}
+
 /**
  * One-vs-rest logistic regression per label, trained with AdaGrad on hashed n-grams. Deterministic:
  * the sample order comes from a seeded generator, so the same corpus always gives the same weights.
@@ -64,14 +90,11 @@ export function trainFamily(
   family: ModelFamily,
   options = DEFAULT_TRAINING,
 ) {
+  return trainFeaturized(featurize(samples, family), options);
+}
+
+export function trainFeaturized(raw: readonly Featurized[], options = DEFAULT_TRAINING): PackedLabel[] {
   const size = 1 << HASH_BITS;
-  const raw = samples.map((s) => ({
-    s,
-    opening: s.position === 'opening',
-    features: [
-      ...new Set(extractFeatures(s.text, family, s.position === 'opening', cuesOf(s)).map((f) => f.hash)),
-    ],
-  }));
   const counts = new Uint32Array(size);
   for (const d of raw) for (const f of d.features) counts[f]! += 1;
   const data = raw.map((d) => ({ ...d, features: d.features.filter((f) => counts[f]! >= options.minCount) }));
@@ -84,45 +107,63 @@ export function trainFamily(
     const target = usable.map((d) => (d.s.labels[label.rule] === label.verdict ? 1 : 0));
     const positives = target.reduce<number>((n, y) => n + y, 0);
     if (positives === 0) continue;
-    const posWeight = ((usable.length - positives) / positives) ** options.positiveBoost;
-    // FTRL-proximal (McMahan et al. 2013): per-coordinate rates, L1 gives exact zeros.
-    const zAcc = new Float64Array(size);
-    const nAcc = new Float64Array(size);
-    const beta = 1;
-    const weight = (f: number) => {
-      const z = zAcc[f]!;
-      if (Math.abs(z) <= options.l1) return 0;
-      return (
-        -(z - Math.sign(z) * options.l1) / ((beta + Math.sqrt(nAcc[f]!)) / options.learningRate + options.l2)
-      );
-    };
-    const order = usable.map((_, i) => i);
-    for (let epoch = 0; epoch < options.epochs; epoch += 1) {
-      for (let i = order.length - 1; i > 0; i -= 1) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
-      for (const k of order) {
-        const feats = usable[k]!.features;
-        let z = 0;
-        for (const f of feats) z += weight(f);
-        const p = 1 / (1 + Math.exp(-z));
-        const y = target[k]!;
-        const grad = (p - y) * (y === 1 ? posWeight : 1);
-        for (const f of feats) {
-          const n = nAcc[f]!;
-          const sigma = (Math.sqrt(n + grad * grad) - Math.sqrt(n)) / options.learningRate;
-          zAcc[f]! += grad - sigma * weight(f);
-          nAcc[f] = n + grad * grad;
-        }
-      }
-    }
-    const w = new Float64Array(size);
-    for (let f = 0; f < size; f += 1) w[f] = weight(f);
-    const bias = 0;
-    packed.push(pack(label, w, bias, options));
+    const w = fitLabel(
+      usable.map((d) => d.features),
+      target,
+      ((usable.length - positives) / positives) ** options.positiveBoost,
+      random,
+      options,
+    );
+    packed.push(pack(label, w, 0, options));
   }
   return packed;
+}
+
+/** FTRL-proximal (McMahan et al. 2013): per-coordinate rates, and L1 gives exact zeros. */
+function fitLabel(
+  features: readonly number[][],
+  target: readonly number[],
+  posWeight: number,
+  random: () => number,
+  options: TrainOptions,
+): Float64Array {
+  const size = 1 << HASH_BITS;
+  const zAcc = new Float64Array(size);
+  const nAcc = new Float64Array(size);
+  const beta = 1;
+  const { l1, l2, learningRate } = options;
+  const weight = (f: number) => {
+    const z = zAcc[f]!;
+    if (Math.abs(z) <= l1) return 0;
+    return -(z - Math.sign(z) * l1) / ((beta + Math.sqrt(nAcc[f]!)) / learningRate + l2);
+  };
+  const order = features.map((_, i) => i);
+  const ws: number[] = [];
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    for (let i = order.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const k of order) {
+      const feats = features[k]!;
+      let z = 0;
+      for (let i = 0; i < feats.length; i += 1) z += ws[i] = weight(feats[i]!);
+      const p = 1 / (1 + Math.exp(-z));
+      const y = target[k]!;
+      const grad = (p - y) * (y === 1 ? posWeight : 1);
+      for (let i = 0; i < feats.length; i += 1) {
+        const f = feats[i]!;
+        const g = grad;
+        const n = nAcc[f]!;
+        const sigma = (Math.sqrt(n + g * g) - Math.sqrt(n)) / learningRate;
+        zAcc[f]! += g - sigma * ws[i]!;
+        nAcc[f] = n + g * g;
+      }
+    }
+  }
+  const w = new Float64Array(size);
+  for (let f = 0; f < size; f += 1) w[f] = weight(f);
+  return w;
 }
 
 function pack(
@@ -137,7 +178,6 @@ function pack(
     .slice(0, options.keep)
     .sort((a, b) => a - b);
   const scale = Math.max(1e-9, ...ranked.map((i) => Math.abs(w[i]!)));
-  const idx = new Uint16Array(ranked);
   const q = new Int8Array(ranked.map((i) => Math.round((w[i]! / scale) * 127)));
   return {
     rule: label.rule,
@@ -145,7 +185,7 @@ function pack(
     bias: Math.round(bias * 1e4) / 1e4,
     scale: Math.round(scale * 1e4) / 1e4,
     threshold: options.threshold,
-    idx: toBase64(new Uint8Array(idx.buffer)),
+    idx: encodeIndices(ranked),
     w: toBase64(new Uint8Array(q.buffer)),
   };
 }
