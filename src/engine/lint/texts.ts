@@ -106,6 +106,15 @@ const SUSPECT = /[,?!:;()\u202a-\u202e\u2066-\u2069]/;
 /** Text is invisible when it has no character outside white space and the invisible formatters. */
 const VISIBLE = /[^\s\u200b-\u200f\u2060\ufeff\u00ad]/u;
 
+/**
+ * Most text starts with a printable ASCII letter or a CJK ideograph, which VISIBLE matches: say so
+ * without running the expression on each of 100,000 texts. Anything else goes to VISIBLE.
+ */
+function startsVisible(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || (c >= 0x3400 && c <= 0x9fff);
+}
+
 export interface TextProblem {
   code: 'W_ASCII_PUNCTUATION' | 'W_BIDI_CONTROL' | 'W_INVISIBLE_TEXT';
   message: string;
@@ -137,7 +146,7 @@ export function textCheck(out: TextProblem[]): TextVisitor {
         message: 'text contains a bidirectional control character that can reorder what readers see',
         path: textPath(site, locale),
       });
-    else if (!VISIBLE.test(text))
+    else if (!startsVisible(text) && !VISIBLE.test(text))
       out.push({
         code: 'W_INVISIBLE_TEXT',
         message: 'text has only invisible characters',
