@@ -1,6 +1,6 @@
 import { compiledFor, localeFamily, type CompiledSet } from './compile';
 import { isNegated } from './negation';
-import { collapseRuns, originalOffset } from './runs';
+import { collapseRuns, originalOffset, type Collapsed } from './runs';
 import { clauseAt, clauses, sentences, type Span } from './segment';
 import type {
   LocaleFamilies,
@@ -348,11 +348,15 @@ const COMPANY_CUE = 'company cue';
 // Chosen by grouped cross-validation on the corpus (npm run eval:text), never on the blind sets.
 const FALLBACK = 0.5;
 
-/** The cue families' findings alone, as the model sees them (its training uses the same call). */
-export function cueFindings(
-  input: ReplyInput,
-  rubric?: CueSource,
-): { family: Family; cues: Candidate[]; vetoes: Vetoes } {
+interface CueReading {
+  family: Family;
+  /** Offsets in `collapsed.text`. */
+  cues: Candidate[];
+  vetoes: Vetoes;
+  collapsed: Collapsed;
+}
+
+function readCues(input: ReplyInput, rubric?: CueSource): CueReading {
   const declared = typeof input?.locale === 'string' ? input.locale : 'en';
   const raw = typeof input?.text === 'string' ? input.text : '';
   const collapsed = collapseRuns(raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw);
@@ -366,17 +370,32 @@ export function cueFindings(
   concreteCommitments(sents, set, cands);
   cands = contrasts(sents, set, cands);
   structural(text, sents, family, set, input.position, cands);
-  const cues = suppress(cands).map((c) => ({
-    ...c,
-    start: originalOffset(collapsed, c.start),
-    end: originalOffset(collapsed, c.end),
-  }));
-  return { family, cues, vetoes };
+  return { family, cues: suppress(cands), vetoes, collapsed };
+}
+
+const toOriginal = (collapsed: Collapsed, cands: Candidate[]): Candidate[] =>
+  collapsed.offsets
+    ? cands.map((c) => ({
+        ...c,
+        start: originalOffset(collapsed, c.start),
+        end: originalOffset(collapsed, c.end),
+      }))
+    : cands;
+
+/** The cue families' findings alone, as the model sees them (its training uses the same call). */
+export function cueFindings(
+  input: ReplyInput,
+  rubric?: CueSource,
+): { family: Family; cues: Candidate[]; vetoes: Vetoes } {
+  const { family, cues, vetoes, collapsed } = readCues(input, rubric);
+  return { family, cues: toOriginal(collapsed, cues), vetoes };
 }
 
 /**
  * Reads a typed reply: the cue families first (precise, and they explain themselves), then the
- * learned model, which sees the cues' findings as features and adds what they missed.
+ * learned model, which sees the cues' findings as features and adds what they missed. Both read the
+ * text with long runs of one character cut (the model's features are the same either way), and
+ * their spans are mapped back to quote the reply as typed.
  */
 export function analyzeReply(
   input: ReplyInput,
@@ -387,12 +406,11 @@ export function analyzeReply(
   try {
     const raw = typeof input?.text === 'string' ? input.text : '';
     const text = raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw;
-    const { family, cues, vetoes } = cueFindings({ ...input, text }, rubric);
+    const { family, cues, vetoes, collapsed } = readCues({ ...input, text }, rubric);
     let cands = cues;
-    if (model) {
-      cands = suppress(modelCandidates(model, text, family, input.position, cands, vetoes));
-    }
-    return { ...resolve(text, cands), locale: outputLocale(declared, family) };
+    if (model)
+      cands = suppress(modelCandidates(model, collapsed.text, family, input.position, cands, vetoes));
+    return { ...resolve(text, toOriginal(collapsed, cands)), locale: outputLocale(declared, family) };
   } catch {
     return { hits: {}, evidence: [], locale: declared };
   }
