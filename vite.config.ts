@@ -21,7 +21,7 @@ const VALIDATION =
 const XAPI =
   /\/src\/records\/(xapi\/(?!lrs-bundle\.ts$)|outbox\/|duration\.ts$)|\/src\/state\/(lrs-(bridge|config|outbox|store)|cmi5-launch)\.ts$/;
 const RECOVERY =
-  /\/src\/records\/memory-backend\.ts$|\/src\/state\/(abandon-draft|play-drafts|tab-lock-broadcast|unsaved-file)\.ts$/;
+  /\/src\/records\/memory-backend\.ts$|\/src\/state\/(abandon-draft|play-drafts|play-recovery|tab-lock-broadcast|unsaved-file)\.ts$|\/src\/features\/play\/storage-trouble\.tsx$/;
 const onDemandChunks = {
   includeDependenciesRecursively: false,
   groups: [
@@ -30,8 +30,8 @@ const onDemandChunks = {
     { name: 'on-demand-xapi', test: XAPI, priority: 30 },
     { name: 'on-demand-validation', test: VALIDATION, priority: 10 },
     // Storage's rare paths: the memory fallback (no IndexedDB), sorting out drafts a visit finds
-    // (resume, another tab's, one left behind), tab ownership where the browser has no Web Locks, the
-    // file of an attempt that could not be stored.
+    // (resume, another tab's, one left behind), tab ownership where the browser has no Web Locks, an
+    // attempt that could not be stored (what Play shows for it, and its file).
     { name: 'on-demand-recovery', test: RECOVERY, priority: 25 },
     // Import and export of bundles: Review's, also used to load attempts from an LRS. Never a trainee's.
     {

@@ -34,9 +34,7 @@ const UPGRADES: Array<(db: IDBDatabase, tx: IDBTransaction) => void> = [
     if (missing('attempts')) db.createObjectStore('attempts', { keyPath: 'id' });
     if (missing('rows')) {
       const rows = db.createObjectStore('rows', { keyPath: 'id' });
-      rows.createIndex('traineeId', 'traineeId');
-      rows.createIndex('scenarioId', 'scenarioId');
-      rows.createIndex('startedAt', 'startedAt');
+      for (const index of ['traineeId', 'scenarioId', 'startedAt']) rows.createIndex(index, index);
     }
     if (missing('scenarios')) db.createObjectStore('scenarios', { keyPath: 'hash' });
     if (missing('rubrics')) db.createObjectStore('rubrics', { keyPath: 'hash' });
@@ -112,8 +110,8 @@ export async function openIdbBackend(
   return {
     kind: 'indexeddb',
     async write(batch) {
-      const stores = ['attempts', 'rows', 'scenarios', 'rubrics', 'drafts'] as const;
-      const tx = db.transaction(batch.deleteDrafts?.length ? stores : stores.slice(0, 4), 'readwrite');
+      // The drafts store only when a draft goes with the batch (STORES lists it last).
+      const tx = db.transaction(batch.deleteDrafts?.length ? STORES : STORES.slice(0, 4), 'readwrite');
       const scenarios = tx.objectStore('scenarios');
       const rubrics = tx.objectStore('rubrics');
       // Every request's promise is awaited with tx.done, so one failure (quota) rejects the whole

@@ -136,20 +136,15 @@ export async function configureStorage(options: FactoryOptions | { backend: Reco
   status = 'indexeddb';
 }
 
+/** The browser's name for a failure, also when a wrapper hides it (AbortError.inner, bulk failures). */
 function errorName(error: unknown): string {
   if (error && typeof error === 'object') {
     const e = error as { name?: unknown; inner?: unknown; failures?: unknown[] };
-    if (e.name === 'QuotaExceededError') return 'QuotaExceededError';
     if (e.inner) return errorName(e.inner);
     if (Array.isArray(e.failures) && e.failures.length) return errorName(e.failures[0]);
     if (typeof e.name === 'string') return e.name;
   }
   return 'Error';
-}
-
-/** The browser's QuotaExceededError, also when a wrapper hides it (AbortError.inner, bulk failures). */
-export function isQuotaError(error: unknown): boolean {
-  return errorName(error) === 'QuotaExceededError';
 }
 
 export function toRecordsError(error: unknown): RecordsError {

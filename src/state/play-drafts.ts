@@ -1,7 +1,15 @@
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Draft } from '@/records/drafts';
 import type { Catalogue, CatalogueEntry } from './catalogue';
-import { tabAttempt, tabLocks } from './tab-lock';
+import { TAB_ATTEMPT_KEY, tabLocks } from './tab-lock';
+
+function tabAttempt(): string | null {
+  try {
+    return sessionStorage.getItem(TAB_ATTEMPT_KEY);
+  } catch {
+    return null;
+  }
+}
 
 export type DraftNotice = 'scenario-changed' | 'other-draft-closed' | 'open-elsewhere';
 
@@ -27,7 +35,7 @@ export interface SortDraftsInput {
 export async function sortDrafts(found: Draft[], input: SortDraftsInput): Promise<Draft | null> {
   const { scenarioId, entry, rubricHash } = input;
   const locks = tabLocks();
-  const mineFirst = tabAttempt(scenarioId);
+  const mineFirst = tabAttempt();
   const drafts = [...found].sort(
     (a, b) => Number(b.attemptId === mineFirst) - Number(a.attemptId === mineFirst),
   );

@@ -71,13 +71,11 @@ interface PlayStore {
   restart: () => Promise<void>;
   /** Tries again to store the attempts that could not be saved; true when none is left. */
   retrySave: () => Promise<boolean>;
-  /** Downloads the unsaved attempts as one attempt bundle (the file Review imports). */
-  downloadUnsaved: () => Promise<void>;
   /**
-   * Downloads this tab's stored attempt as a bundle: offered when storage is memory-only, where the
-   * record vanishes with the tab.
+   * Downloads attempts as one attempt bundle (the file Review imports): the unsaved ones, or this
+   * tab's stored one (offered when storage is memory-only, where the record vanishes with the tab).
    */
-  downloadSaved: () => Promise<void>;
+  download: (which: 'unsaved' | 'saved') => Promise<void>;
   setLocale: (locale: string) => void;
   dismissNotice: (notice: PlayNotice) => void;
   reset: () => void;
@@ -113,6 +111,9 @@ export const clock = { now: () => Date.now() };
  * dying. A store that takes longer than this (a stalled disk) does not hold the conversation up.
  */
 export const SAVE_WAIT_MS = 2000;
+
+/** Play's rare paths (sorting out stored drafts, files of attempts), loaded when first needed. */
+const recovery = () => import('./play-recovery');
 
 let openSeq = 0;
 /** True while an answer is being stored: a second key press must not answer the same turn twice. */
@@ -189,7 +190,6 @@ export const usePlay = create<PlayStore>((set, get) => {
     if (get().attemptId === record.id) set({ savedAttemptId: record.id });
     // Stored, and its draft gone with it: nothing is left for any tab to hold.
     tabLocks().release(record.id);
-    rememberTabAttempt(record.scenario.id, null);
     return true;
   };
 
@@ -222,8 +222,7 @@ export const usePlay = create<PlayStore>((set, get) => {
     const previous = get().attemptId;
     if (previous !== attemptId) letGo(previous);
     newest = null;
-    const scenarioId = get().scenarioId;
-    if (scenarioId && !previewing()) rememberTabAttempt(scenarioId, attemptId);
+    if (!previewing()) rememberTabAttempt(attemptId);
   };
 
   const begin = async (
@@ -288,7 +287,7 @@ export const usePlay = create<PlayStore>((set, get) => {
       // Most visits find none: the code that sorts drafts out loads only when there are some. If it
       // cannot load, they stay stored for a later visit and this one starts afresh.
       const draft = drafts.length
-        ? await import('./play-drafts')
+        ? await recovery()
             .then(({ sortDrafts }) =>
               sortDrafts(drafts, {
                 scenarioId,
@@ -408,14 +407,11 @@ export const usePlay = create<PlayStore>((set, get) => {
       return get().unsaved.length === 0;
     },
 
-    downloadUnsaved: async () => {
-      const { unsaved } = get();
-      if (unsaved.length) (await import('./unsaved-file')).downloadAttempts(unsaved);
-    },
-
-    downloadSaved: async () => {
-      const id = get().savedAttemptId;
-      if (id) await (await import('./unsaved-file')).downloadStored(id);
+    download: async (which) => {
+      const { unsaved, savedAttemptId } = get();
+      const files = await recovery();
+      if (which === 'saved') await files.downloadStored(savedAttemptId!);
+      else files.downloadAttempts(unsaved);
     },
 
     setLocale: (locale) => {
@@ -426,8 +422,6 @@ export const usePlay = create<PlayStore>((set, get) => {
     dismissNotice: (notice) => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })),
     /** What a reload does to memory (tests): everything goes, unsaved attempts included. */
     reset: () => {
-      const { attemptId, unsaved } = get();
-      for (const id of [attemptId, ...unsaved.map((u) => u.record.id)]) if (id) tabLocks().release(id);
       answering = false;
       set({ ...initial, unsaved: [] });
     },

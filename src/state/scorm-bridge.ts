@@ -151,7 +151,7 @@ async function restore(text: string, trainee: { id: string; name: string }): Pro
   const suspended = decodeSuspend(text);
   if (!suspended) return null;
   // Play resumes this tab's own attempt first: the suspended one, not another draft of this device.
-  rememberTabAttempt(suspended.scenarioId, suspended.attemptId);
+  rememberTabAttempt(suspended.attemptId);
   if (await loadDraft(suspended.attemptId)) return suspended.scenarioId;
   const catalogue = await loadCatalogue().catch(() => null);
   const entry = catalogue?.entries.find((e) => e.scenario.id === suspended.scenarioId);

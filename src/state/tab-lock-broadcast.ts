@@ -69,3 +69,13 @@ export function broadcastLocks(
     release: (attemptId) => void held.delete(attemptId),
   };
 }
+
+const CHANNEL_NAME = 'composure.attempts';
+
+/** This tab's locks over the origin's channel. */
+export function channelLocks(): TabLocks {
+  const channel = new BroadcastChannel(CHANNEL_NAME);
+  // Node (tests) keeps a process alive while a channel is open; a page does not care.
+  (channel as unknown as { unref?: () => void }).unref?.();
+  return broadcastLocks(channel);
+}

@@ -24,7 +24,6 @@ export interface LockManagerLike {
 }
 
 const LOCK_PREFIX = 'composure.attempt.';
-export const CHANNEL_NAME = 'composure.attempts';
 
 export function webLocks(locks: LockManagerLike): TabLocks {
   const held = new Map<string, () => void>();
@@ -70,14 +69,7 @@ export function soloLocks(): TabLocks {
  * it has loaded, claims wait for it.
  */
 function deferredBroadcast(): TabLocks {
-  const ready = import('./tab-lock-broadcast')
-    .then(({ broadcastLocks }) => {
-      const channel = new BroadcastChannel(CHANNEL_NAME);
-      // Node (tests) keeps a process alive while a channel is open; a page does not care.
-      (channel as unknown as { unref?: () => void }).unref?.();
-      return broadcastLocks(channel);
-    })
-    .catch(soloLocks);
+  const ready = import('./tab-lock-broadcast').then((m) => m.channelLocks()).catch(soloLocks);
   return {
     claim: async (attemptId) => (await ready).claim(attemptId),
     release: (attemptId) => void ready.then((locks) => locks.release(attemptId)),
@@ -103,23 +95,15 @@ export function setTabLocks(locks: TabLocks | null): void {
   instance = locks;
 }
 
-// The attempt this tab last played per scenario, in sessionStorage (per tab, kept across a reload):
-// after a reload, the tab resumes its own draft rather than another tab's.
-const tabKey = (scenarioId: string) => `composure.tab-attempt.${scenarioId}`;
+// The attempt this tab last played, in sessionStorage (per tab, kept across a reload): after a reload
+// the tab resumes its own draft rather than another free one of the same scenario. One is enough: a
+// tab that moves to another scenario closes the draft it leaves.
+export const TAB_ATTEMPT_KEY = 'composure.tab-attempt';
 
-export function tabAttempt(scenarioId: string): string | null {
+export function rememberTabAttempt(attemptId: string): void {
   try {
-    return globalThis.sessionStorage?.getItem(tabKey(scenarioId)) ?? null;
+    sessionStorage.setItem(TAB_ATTEMPT_KEY, attemptId);
   } catch {
-    return null;
-  }
-}
-
-export function rememberTabAttempt(scenarioId: string, attemptId: string | null): void {
-  try {
-    if (attemptId) globalThis.sessionStorage?.setItem(tabKey(scenarioId), attemptId);
-    else globalThis.sessionStorage?.removeItem(tabKey(scenarioId));
-  } catch {
-    // Blocked storage: the tab falls back to the most recent free draft.
+    // No sessionStorage (blocked, or not a browser): the most recent free draft is resumed instead.
   }
 }

@@ -27,7 +27,8 @@ async function openTab(shared: Shared) {
       fakeScenario({ id: 'other-call', title: { en: 'Another call', 'zh-CN': '另一个来电' } }),
     ]),
   );
-  setTabLocks(webLocks(shared.locks));
+  const locks = webLocks(shared.locks);
+  setTabLocks(locks);
   const tab = {
     play: usePlay,
     open: (scenarioId: string) => usePlay.getState().open(scenarioId, TRAINEE, 'en'),
@@ -37,8 +38,10 @@ async function openTab(shared: Shared) {
     },
     turns: () =>
       usePlay.getState().session?.state.turns.map((t) => ('choice' in t.input ? t.input.choice : '?')),
-    /** A tab closing: its memory goes and the browser drops its locks. */
+    /** A tab closing: the browser drops its locks, and its memory goes. */
     close: async () => {
+      const { attemptId, unsaved } = usePlay.getState();
+      for (const id of [attemptId, ...unsaved.map((u) => u.record.id)]) if (id) locks.release(id);
       usePlay.getState().reset();
       await storage.configureStorage({ indexedDB: null });
     },

@@ -2,9 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Outcome } from '@/engine/format/ids';
 import { pickText, type LocalizedText } from '@/engine/format/localized-text';
-import type { RecordsError } from '@/records/storage';
+import type { ReactNode } from 'react';
 import { routeHref } from '@/state/route';
-import { SaveFailed } from './storage-trouble';
 
 interface Props {
   outcome: Outcome | null;
@@ -13,10 +12,8 @@ interface Props {
   /** The stored attempt's id: only then is there a debrief to offer. */
   savedAttemptId: string | null;
   saving: boolean;
-  /** Why this attempt could not be stored (it is kept in the tab, downloadable). */
-  saveError: RecordsError | null;
-  onDownload: () => void;
-  onRetry: () => void;
+  /** Shown instead of the debrief when this attempt could not be stored (StorageTrouble). */
+  unsaved: ReactNode;
   /** Set when the stored attempt lives only in this tab (memory-only storage): offers it as a file. */
   onDownloadSaved?: () => void;
 }
@@ -27,9 +24,7 @@ export function EndingPanel({
   locale,
   savedAttemptId,
   saving,
-  saveError,
-  onDownload,
-  onRetry,
+  unsaved,
   onDownloadSaved,
 }: Props) {
   const { t } = useTranslation('play');
@@ -63,9 +58,9 @@ export function EndingPanel({
             ) : null}
           </div>
         </>
-      ) : saveError ? (
-        <SaveFailed error={saveError} onDownload={onDownload} onRetry={onRetry} />
-      ) : null}
+      ) : (
+        unsaved
+      )}
     </section>
   );
 }

@@ -1,7 +1,11 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordsError } from '@/records/storage';
 import type { PlayNotice } from '@/state/play-store';
-import { errorText, UnsavedNotice } from './storage-trouble';
+
+/** A storage error as the trainee sees it: the browser's name for it, and its message when it has one. */
+export const errorText = (error: RecordsError | null | undefined): string =>
+  error ? `${error.name || 'Error'}${error.message ? `: ${error.message}` : ''}` : '';
 
 /** Notices that ask for attention: storage is failing or memory-only, or the scenario is open elsewhere. */
 const WARN: ReadonlySet<PlayNotice> = new Set(['storage-failed', 'memory-only', 'open-elsewhere']);
@@ -14,25 +18,21 @@ export function PlayNotices({
   unsaved,
   onDismiss,
   onRestart,
-  onDownload,
-  onRetry,
 }: {
   notices: PlayNotice[];
   turn: number;
   draftError: RecordsError | null;
   storageReason: string | null;
-  /** Attempts this page could not store that the ending panel is not already showing. */
-  unsaved: { count: number; error: RecordsError | null };
+  /** Attempts this page could not store (StorageTrouble), shown first. */
+  unsaved: ReactNode;
   onDismiss: (n: PlayNotice) => void;
   onRestart: () => void;
-  onDownload: () => void;
-  onRetry: () => void;
 }) {
   const { t } = useTranslation('play');
-  if (notices.length === 0 && unsaved.count === 0) return null;
+  if (notices.length === 0 && !unsaved) return null;
   return (
     <div className="notices">
-      {unsaved.count > 0 ? <UnsavedNotice {...unsaved} onDownload={onDownload} onRetry={onRetry} /> : null}
+      {unsaved}
       {notices.map((n) => (
         <div
           key={n}

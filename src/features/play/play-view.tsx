@@ -1,5 +1,5 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
 import { conversationLines } from '@/state/conversation';
@@ -15,12 +15,15 @@ import { TraineeForm } from '@/ui/trainee-form';
 import { CallHeader } from './call-header';
 import { ConversationView } from './conversation-view';
 import { EndingPanel } from './ending-panel';
-import { PlayNotices } from './play-notices';
+import { errorText, PlayNotices } from './play-notices';
 import { PlaySettings } from './play-settings';
 import { ResponsePanel } from './response-panel';
 import { shownResponses } from '@/engine/runtime/display-order';
 import { TurnTimer } from './turn-timer';
 import { useTypingReveal } from './use-typing-reveal';
+
+// An attempt that could not be stored is rare: what Play shows for it loads when it happens.
+const StorageTrouble = lazy(() => import('./storage-trouble'));
 
 // The animation features load on demand; MotionConfig honours prefers-reduced-motion for every `m` inside.
 const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
@@ -69,7 +72,7 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
   const announcement =
     !typing && latestCustomer?.kind === 'customer' ? pickText(latestCustomer.say, locale) : '';
 
-  const download = () => void play.downloadUnsaved();
+  const download = () => void play.download('unsaved');
   const retry = () => void play.retrySave();
 
   const respond = play.respond;
@@ -151,11 +154,20 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
         turn={turn}
         draftError={play.draftError}
         storageReason={play.storageReason}
-        unsaved={{ count: otherUnsaved.length, error: otherUnsaved.at(-1)?.error ?? null }}
+        unsaved={
+          otherUnsaved.length > 0 ? (
+            <Suspense fallback={null}>
+              <StorageTrouble
+                others={otherUnsaved.length}
+                error={otherUnsaved.at(-1)!.error}
+                onDownload={download}
+                onRetry={retry}
+              />
+            </Suspense>
+          ) : null
+        }
         onDismiss={play.dismissNotice}
         onRestart={() => void play.restart()}
-        onDownload={download}
-        onRetry={retry}
       />
       <div className="play__layout">
         <aside className="customer-panel" aria-label={t('customer.label')}>
@@ -200,10 +212,15 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
               locale={locale}
               savedAttemptId={play.phase === 'ended' ? play.savedAttemptId : null}
               saving={play.phase === 'saving'}
-              saveError={thisUnsaved?.error ?? null}
-              onDownload={download}
-              onRetry={retry}
-              onDownloadSaved={play.storage === 'memory' ? () => void play.downloadSaved() : undefined}
+              unsaved={
+                thisUnsaved ? (
+                  // Until its code has loaded, the trainee is told at least why.
+                  <Suspense fallback={<p role="alert">{errorText(thisUnsaved.error)}</p>}>
+                    <StorageTrouble error={thisUnsaved.error} onDownload={download} onRetry={retry} />
+                  </Suspense>
+                ) : null
+              }
+              onDownloadSaved={play.storage === 'memory' ? () => void play.download('saved') : undefined}
             />
           ) : typing ? null : node?.responses ? (
             <>

@@ -19,11 +19,15 @@ const keyFor = (responseId: string) =>
     .querySelector(`[data-response="${responseId}"]`)!
     .getAttribute('aria-keyshortcuts')!;
 
+/** What Play shows for an unsaved attempt is fetched on demand: the first time takes a while. */
+const LAZY = { timeout: 5000 };
+
 const quota = () => new DOMException('', 'QuotaExceededError'); // Chrome's: no message at all
 
 async function renderPlay() {
   const view = render(<PlayView scenarioId="fake-call" />);
-  await screen.findByTestId('responses');
+  // Opening may first fetch a module on demand (sorting out stored drafts): slow on a busy machine.
+  await screen.findByTestId('responses', {}, { timeout: 5000 });
   return view;
 }
 
@@ -74,7 +78,7 @@ describe('Play when storage fails', () => {
       const user = userEvent.setup();
       await renderPlay();
       await user.keyboard(keyFor('blame'));
-      const failed = await screen.findByTestId('save-failed');
+      const failed = await screen.findByTestId('save-failed', {}, LAZY);
       expect(failed).toHaveTextContent('This device has no room left for your attempt');
       expect(failed).toHaveTextContent('(QuotaExceededError)');
       expect(failed).toHaveAttribute('data-error-name', 'QuotaExceededError');
@@ -113,7 +117,7 @@ describe('Play when storage fails', () => {
     const user = userEvent.setup();
     await renderPlay();
     await user.keyboard(keyFor('blame'));
-    const failed = await screen.findByTestId('save-failed');
+    const failed = await screen.findByTestId('save-failed', {}, LAZY);
     expect(failed).toHaveTextContent('本设备已没有空间保存本次练习（QuotaExceededError）');
     expect(screen.getByTestId('download-attempt')).toHaveTextContent('下载本次练习');
     expect(screen.queryByTestId('to-debrief')).toBeNull();
@@ -192,7 +196,7 @@ describe('Play when storage fails', () => {
         name: 'Quit',
       }),
     );
-    const notice = await screen.findByTestId('notice-unsaved');
+    const notice = await screen.findByTestId('notice-unsaved', {}, LAZY);
     expect(notice).toHaveTextContent('InvalidStateError: The database connection is closing.');
     expect(within(notice).getByTestId('download-unsaved')).toBeInTheDocument();
     expect(screen.getByTestId('play')).toBeInTheDocument();

@@ -13,7 +13,8 @@ import { fakeScenario } from '../../fakes/scenario';
 
 async function renderPlay() {
   const view = render(<PlayView scenarioId="fake-call" />);
-  await screen.findByTestId('responses');
+  // Opening may first fetch a module on demand (sorting out stored drafts): slow on a busy machine.
+  await screen.findByTestId('responses', {}, { timeout: 5000 });
   return view;
 }
 
