@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeReply } from '@/engine/text/analyze-reply';
+import { collapseRuns, originalOffset, RUN_CAP } from '@/engine/text/runs';
 import { sentences } from '@/engine/text/segment';
 
 // Long runs of one character: hostile or careless input (a held-down key, a pasted wall). How fast
@@ -48,6 +49,25 @@ describe('long runs of one character', () => {
     const b = analyzeReply({ text: '我会在十二点前给您回电话。', locale: 'zh-CN' }, undefined, null);
     expect(b.hits['resolution.concrete-commitment']).toBe('met');
     expect(b.evidence.find((e) => e.rule === 'resolution.concrete-commitment')?.quote).toContain('十二点');
+  });
+});
+
+describe('runs cut before the cues read the text', () => {
+  it('keeps RUN_CAP of a run and maps offsets back to the text as typed', () => {
+    const text = `ok${'!'.repeat(50)}yes`;
+    const c = collapseRuns(text);
+    expect(c.text).toBe(`ok${'!'.repeat(RUN_CAP)}yes`);
+    expect(originalOffset(c, c.text.indexOf('yes'))).toBe(text.indexOf('yes'));
+    expect(originalOffset(c, c.text.length)).toBe(text.length);
+    expect(collapseRuns('short!!').offsets).toBeNull();
+  });
+
+  it('quotes the reply as typed when a finding spans a cut run', () => {
+    const text = `非常抱歉${'！'.repeat(40)}我今天下午五点前给您回电话。`;
+    const a = analyzeReply({ text, locale: 'zh-CN' });
+    expect(a.hits['apology.sincere']).toBe('met');
+    expect(a.hits['resolution.concrete-commitment']).toBe('met');
+    for (const e of a.evidence) expect(text.includes(e.quote)).toBe(true);
   });
 });
 
