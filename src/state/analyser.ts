@@ -5,7 +5,7 @@ let loading: Promise<ReplyAnalyser> | null = null;
 
 /** The free-text analyser's cue lists are a fifth of the engine: fetched only when typing is possible. */
 export function loadAnalyser(): Promise<ReplyAnalyser> {
-  loading ??= import('@/engine/text/free-text').then((m) => m.freeTextAnalyser);
+  loading ??= import('@/engine/text/free-text').then((m) => m.freeTextAnalyzer);
   return loading;
 }
 

@@ -10,8 +10,11 @@ export const CUE_VERSION = 'cues-6';
  * The free-text analyser as the runtime consumes it. Sessions take it through their options so the
  * browser loads its cue lists only when a scenario lets the trainee type.
  */
-export const freeTextAnalyser: ReplyAnalyser = {
+export const freeTextAnalyzer: ReplyAnalyser = {
   version: `${CUE_VERSION}+${MODEL_VERSION}`,
   analyse: analyzeReply,
   similarity: textSimilarity,
 };
+
+/** @deprecated The old spelling, kept until its users outside src/engine/text move to `freeTextAnalyzer`. */
+export const freeTextAnalyser = freeTextAnalyzer;
