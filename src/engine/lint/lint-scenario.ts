@@ -13,7 +13,7 @@ import { PRINCIPLES } from '../format/ids';
 import { translationCheck, type TranslationProblems } from './translations';
 import { playNaiveStrategies, type StrategyResult } from './guessability';
 import { sayProblems } from './say-lines';
-import { forEachText, textCheck, type TextProblem } from './texts';
+import { forEachText, stringCheck, type TextProblem } from './texts';
 
 export interface LintReport {
   diagnostics: Diagnostic[];
@@ -166,12 +166,7 @@ function structureProblems(scenario: Scenario, graph: Graph, add: Report) {
 function textProblemsOf(scenario: Scenario, add: Report) {
   const translations: TranslationProblems = { missing: [], undeclared: [] };
   const textFindings: TextProblem[] = [];
-  const translated = translationCheck(scenario.locales, translations);
-  const checked = textCheck(textFindings);
-  forEachText(scenario, (text, site) => {
-    translated(text, site);
-    checked(text, site);
-  });
+  forEachText(scenario, translationCheck(scenario.locales, translations, stringCheck(textFindings)));
   for (const { path, missing } of translations.missing)
     add('W_MISSING_TRANSLATION', `no ${missing.join(', ')} text here`, path);
   for (const { path, locale } of translations.undeclared) {

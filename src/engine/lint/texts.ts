@@ -127,9 +127,24 @@ export function textProblems(scenario: Scenario): TextProblem[] {
   return out;
 }
 
-/** The checks as a visitor for forEachText, so lint runs them in the same walk as the translation check. */
+/** A check of one string of a text: its locale, or undefined for a plain string (every locale). */
+export type StringCheck = (text: string, locale: string | undefined, site: Readonly<TextSite>) => void;
+
+/** The checks as a visitor for forEachText. */
 export function textCheck(out: TextProblem[]): TextVisitor {
-  const check = (text: string, locale: string | undefined, site: Readonly<TextSite>) => {
+  const check = stringCheck(out);
+  return (text, site) => {
+    if (typeof text === 'string') return check(text, undefined, site);
+    for (const locale in text) check(text[locale]!, locale, site);
+  };
+}
+
+/**
+ * The checks of one string, for a walk that already reads each text's locales (the translation
+ * check's), so lint reads every text once for both.
+ */
+export function stringCheck(out: TextProblem[]): StringCheck {
+  return (text, locale, site) => {
     const suspect = SUSPECT.test(text);
     if (suspect && (locale === undefined || locale.startsWith('zh'))) {
       const m = ASCII_BY_CJK.exec(text);
@@ -152,9 +167,5 @@ export function textCheck(out: TextProblem[]): TextVisitor {
         message: 'text has only invisible characters',
         path: textPath(site, locale),
       });
-  };
-  return (text, site) => {
-    if (typeof text === 'string') return check(text, undefined, site);
-    for (const locale in text) check(text[locale]!, locale, site);
   };
 }

@@ -1,5 +1,5 @@
 import type { Scenario } from '../format/scenario-schema';
-import { forEachText, textPath, type TextVisitor } from './texts';
+import { forEachText, textPath, type StringCheck, type TextVisitor } from './texts';
 
 type Path = Array<string | number>;
 
@@ -22,14 +22,22 @@ export function checkTranslations(scenario: Scenario): TranslationProblems {
   return found;
 }
 
-/** The check as a visitor for forEachText, so lint runs it in the same walk as the other text checks. */
-export function translationCheck(locales: readonly string[], found: TranslationProblems): TextVisitor {
+/**
+ * The check as a visitor for forEachText. `each`, if given, is called with every string it reads
+ * (plain strings with no locale), so lint's other text checks share its reading of each text.
+ */
+export function translationCheck(
+  locales: readonly string[],
+  found: TranslationProblems,
+  each?: StringCheck,
+): TextVisitor {
   return (text, site) => {
-    if (typeof text === 'string') return;
+    if (typeof text === 'string') return each?.(text, undefined, site);
     // Most texts are complete: decide that without allocating, and build paths only for problems.
     let count = 0;
     let complete = true;
     for (const key in text) {
+      each?.(text[key]!, key, site);
       if (!locales.includes(key)) {
         complete = false;
         found.undeclared.push({ path: textPath(site, key), locale: key });
