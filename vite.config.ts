@@ -29,6 +29,13 @@ const onDemandChunks = {
     // xAPI statements, the outbox and the LRS client: fetched only when an LRS is configured.
     { name: 'on-demand-xapi', test: XAPI, priority: 30 },
     { name: 'on-demand-validation', test: VALIDATION, priority: 10 },
+    // The searches behind model answers and "what if": the worker has its own copy, so the page loads
+    // these only in a browser without workers (and the Author view, for its lint).
+    {
+      name: 'on-demand-engine-tasks',
+      test: /\/src\/state\/engine-tasks\.ts$|\/src\/engine\/lint\//,
+      priority: 15,
+    },
     // Storage's rare paths: the memory fallback (no IndexedDB), sorting out drafts a visit finds
     // (resume, another tab's, one left behind), tab ownership where the browser has no Web Locks, an
     // attempt that could not be stored (what Play shows for it, and its file).
