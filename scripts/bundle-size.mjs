@@ -109,7 +109,7 @@ console.log(
   `  code, all three routes: ${kb(code)} KB  (budget ≤ ${budgetKB} KB: ${over ? 'OVER' : 'within'})`,
 );
 console.log(
-  `  on demand:              ${kb(onDemand)} KB  (free-text analyser on the first typed reply; zod validation only for invalid input)`,
+  `  on demand:              ${kb(onDemand)} KB  (free-text analyzer on the first typed reply; zod validation only for invalid input)`,
 );
 console.log(
   `  with a typed reply:     ${kb(code + (rows.find(([f]) => basename(f).startsWith('on-demand-free-text'))?.[1] ?? 0))} KB`,

@@ -1,6 +1,6 @@
 // npm run train:text [-- extra.jsonl …]: trains the free-text classifier on the corpus in
 // src/engine/text/corpus (plus any labelled files a company adds) and writes the weights the
-// analyser ships with. Deterministic: the same corpus gives byte-identical weights.
+// analyzer ships with. Deterministic: the same corpus gives byte-identical weights.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCorpus } from '../src/engine/text/model/corpus';

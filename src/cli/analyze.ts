@@ -1,4 +1,4 @@
-// Batch analyser: one JSON line in ({id, locale, text, position?}), one {"id", "hits"} line out.
+// Batch analyzer: one JSON line in ({id, locale, text, position?}), one {"id", "hits"} line out.
 import { existsSync, readFileSync } from 'node:fs';
 import { analyzeReply, type CueSource } from '../engine/text/analyze-reply';
 import { cueProblem } from '../engine/text/cue-safety';
@@ -25,7 +25,7 @@ function readText(path: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Says which company cues the analyser will skip because they could stall it (`validate` refuses them). */
+/** Says which company cues the analyzer will skip because they could stall it (`validate` refuses them). */
 function warnUnsafeCues(rubric: CueSource, file: string): void {
   for (const [rule, def] of Object.entries(rubric.rules)) {
     const byLocale = def && typeof def === 'object' ? def.cues : undefined;

@@ -53,7 +53,7 @@ export function benchText(): { medianMs: number; p95Ms: number; replies: number 
   };
 }
 
-/** One 1M-character reply (a pasted wall of text): the analyser must stay linear on it. */
+/** One 1M-character reply (a pasted wall of text): the analyzer must stay linear on it. */
 export function benchHugeReply(): { ms: number; chars: number } {
   const text = '对不起,'.repeat(250_000);
   analyzeReply({ text: text.slice(0, 4_000), locale: 'zh-CN' }); // warm up

@@ -10,7 +10,7 @@ reportEngine(line);
 
 const text = benchText();
 line(
-  `free text: analyse one reply, median (${text.replies} replies)`,
+  `free text: analyze one reply, median (${text.replies} replies)`,
   `${text.medianMs.toFixed(3)} ms`,
   '≤ 2 ms',
 );

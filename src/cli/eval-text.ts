@@ -1,4 +1,4 @@
-// npm run eval:text: how well the free-text analyser reads replies it was not trained on.
+// npm run eval:text: how well the free-text analyzer reads replies it was not trained on.
 // 1. Grouped 5-fold cross-validation on the corpus (paraphrases of one sentence share a fold).
 // 2. The labelled sets in test/fixtures/freetext, read by the shipped model.
 // Prints precision and recall per rule and overall, for the cues alone, the model alone and both.

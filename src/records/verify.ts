@@ -2,7 +2,7 @@ import { canonicalJson } from '@/engine/format/content-hash';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import { replay } from '@/engine/runtime/session';
-import type { AttemptResult, ReplyAnalyser, Session } from '@/engine/runtime/types';
+import type { AttemptResult, ReplyAnalyzer, Session } from '@/engine/runtime/types';
 import { scoreSession } from '@/engine/scoring/score';
 import { summariseResult, toTraineeInput, type AttemptRecord, type RecordResult } from './attempt-record';
 import type { Verification } from './attempt-row';
@@ -24,7 +24,7 @@ export interface VerifyOutcome {
 
 export interface VerifyOptions {
   /** Reads typed replies that carry no stored reading (records from before readings were kept). */
-  analyser?: ReplyAnalyser;
+  analyzer?: ReplyAnalyzer;
 }
 
 function compare(stored: RecordResult, recomputed: RecordResult): string[] {
@@ -58,7 +58,7 @@ function recompute(
     locale: record.locale,
     now: () => record.startedAt,
     ...(record.seed !== null ? { seed: record.seed } : {}),
-    ...(options.analyser ? { analyser: options.analyser } : {}),
+    ...(options.analyzer ? { analyzer: options.analyzer } : {}),
   });
   const structural: string[] = [];
   const replayed = session.state.turns;

@@ -1,4 +1,4 @@
-import { loadAnalyser } from './analyser';
+import { loadAnalyzer } from './analyzer';
 import type { EngineTask, TaskResult } from './engine-tasks';
 import { createWorkerClient } from './worker-client';
 
@@ -14,6 +14,6 @@ const engine = createWorkerClient(
 export async function runEngineTask<T extends EngineTask>(task: T): Promise<TaskResult<T>> {
   const inWorker = engine.run(task);
   if (inWorker) return (await inWorker) as TaskResult<T>;
-  const [{ runTaskNow }, analyser] = await Promise.all([import('./engine-tasks'), loadAnalyser()]);
-  return runTaskNow(task, analyser);
+  const [{ runTaskNow }, analyzer] = await Promise.all([import('./engine-tasks'), loadAnalyzer()]);
+  return runTaskNow(task, analyzer);
 }

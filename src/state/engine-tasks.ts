@@ -2,7 +2,7 @@ import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import { bestPath, modelAnswers } from '@/engine/lint/best-path';
 import { replay } from '@/engine/runtime/session';
-import type { AttemptResult, ReplyAnalyser, SessionState, TraineeInput } from '@/engine/runtime/types';
+import type { AttemptResult, ReplyAnalyzer, SessionState, TraineeInput } from '@/engine/runtime/types';
 import { scoreSession } from '@/engine/scoring/score';
 import type { AttemptRecord, RecordResult } from '@/records/attempt-record';
 import type { Verification } from '@/records/attempt-row';
@@ -68,24 +68,24 @@ export type TaskResult<T extends EngineTask> = T extends { kind: 'models' }
 
 const clock = { now: () => 0 };
 
-const typing = (analyser?: ReplyAnalyser) => (analyser ? { analyser } : {});
+const typing = (analyzer?: ReplyAnalyzer) => (analyzer ? { analyzer } : {});
 
 export function runModels(
   task: Extract<EngineTask, { kind: 'models' }>,
-  analyser?: ReplyAnalyser,
+  analyzer?: ReplyAnalyzer,
 ): ModelAnswer[] {
   return modelAnswers(
-    replay(task.scenario, task.rubric, task.inputs, { locale: task.locale, ...clock, ...typing(analyser) }),
+    replay(task.scenario, task.rubric, task.inputs, { locale: task.locale, ...clock, ...typing(analyzer) }),
   );
 }
 
 /** Replays up to the chosen turn, gives the other answer, then lets the best path finish the conversation. */
 export function runWhatIf(
   task: Extract<EngineTask, { kind: 'what-if' }>,
-  analyser?: ReplyAnalyser,
+  analyzer?: ReplyAnalyzer,
 ): WhatIfResult {
   const { scenario, rubric, prefix, input } = task;
-  const options = { locale: task.locale, ...clock, ...typing(analyser) };
+  const options = { locale: task.locale, ...clock, ...typing(analyzer) };
   let session = replay(scenario, rubric, [...prefix, input], options);
   let continuedTurns = 0;
   if (session.state.status !== 'ended') {
@@ -102,14 +102,14 @@ export function runWhatIf(
  * Record → replay → consistency check → plausibility. The check needs the exact rubric version;
  * with a stand-in rubric the attempt is replayed for display and reported as not checkable.
  */
-export function runOpen(task: Extract<EngineTask, { kind: 'open' }>, analyser?: ReplyAnalyser): OpenResult {
+export function runOpen(task: Extract<EngineTask, { kind: 'open' }>, analyzer?: ReplyAnalyzer): OpenResult {
   const { record, scenario, rubric, rubricExact } = task;
   const plausibility = checkPlausibility(record, scenario ?? undefined);
   const check = verifyRecord(
     record,
     scenario ?? undefined,
     rubric ?? undefined,
-    analyser ? { analyser } : {},
+    analyzer ? { analyzer } : {},
   );
   const exact = rubricExact && check.verification !== 'unknown-scenario';
   return {
@@ -122,13 +122,13 @@ export function runOpen(task: Extract<EngineTask, { kind: 'open' }>, analyser?: 
   };
 }
 
-export function runTaskNow<T extends EngineTask>(task: T, analyser?: ReplyAnalyser): TaskResult<T> {
+export function runTaskNow<T extends EngineTask>(task: T, analyzer?: ReplyAnalyzer): TaskResult<T> {
   const t = task as EngineTask;
   const value =
     t.kind === 'models'
-      ? runModels(t, analyser)
+      ? runModels(t, analyzer)
       : t.kind === 'what-if'
-        ? runWhatIf(t, analyser)
-        : runOpen(t, analyser);
+        ? runWhatIf(t, analyzer)
+        : runOpen(t, analyzer);
   return value as TaskResult<T>;
 }

@@ -1,4 +1,4 @@
-import { loadAnalyser, withAnalyser } from './analyser';
+import { loadAnalyzer, withAnalyzer } from './analyzer';
 import { create } from 'zustand';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
@@ -329,12 +329,12 @@ export const usePlay = create<PlayStore>((set, get) => {
       const input = { ...answer, msToAnswer: Math.max(0, clock.now() - turnStartedAt) } as TraineeInput;
       answering = true;
       try {
-        // The analyser's cue lists are fetched on the first typed reply, not with the scenario.
+        // The analyzer's cue lists are fetched on the first typed reply, not with the scenario.
         const ready =
-          'text' in input && !session.options.analyser
-            ? withAnalyser(session, await loadAnalyser())
+          'text' in input && !session.options.analyzer
+            ? withAnalyzer(session, await loadAnalyzer())
             : session;
-        if (get().session !== session) return; // the attempt moved on while the analyser loaded
+        if (get().session !== session) return; // the attempt moved on while the analyzer loaded
         const step = engineRespond(ready, input);
         const rejected = step.effects.find((e) => e.type === 'rejected');
         if (rejected) return set({ rejected: rejected.reason });

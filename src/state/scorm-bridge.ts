@@ -11,7 +11,7 @@ import {
   sessionTimeValue,
   type ScormVersion,
 } from '@/records/scorm/scorm-data';
-import { analyserOptions } from './analyser';
+import { analyzerOptions } from './analyzer';
 import { loadCatalogue } from './catalogue';
 import type { usePlay } from './play-store';
 import { rememberTabAttempt } from './tab-lock';
@@ -166,7 +166,7 @@ async function restore(text: string, trainee: { id: string; name: string }): Pro
     locale: suspended.locale,
     now: () => Date.now(),
     ...(suspended.seed !== null ? { seed: suspended.seed } : {}),
-    ...(await analyserOptions(suspended.inputs)),
+    ...(await analyzerOptions(suspended.inputs)),
   });
   if (session.state.turns.length !== suspended.inputs.length || session.state.status !== 'active')
     return null;

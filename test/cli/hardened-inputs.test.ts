@@ -9,7 +9,7 @@ const cli = (script: string, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
     cwd: root,
     encoding: 'utf8',
-    // A cue that stalls the analyser must fail the test, not hang it.
+    // A cue that stalls the analyzer must fail the test, not hang it.
     timeout: 20_000,
   });
 const BOM = '\uFEFF';

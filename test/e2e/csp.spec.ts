@@ -41,7 +41,7 @@ test('the built app carries the CSP and runs library, play, a typed reply, debri
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', POLICY);
   await expect(page.getByTestId(`scenario-card-${c!.scenario.id}`)).toBeVisible();
 
-  // Play: focusing the reply box fetches the free-text analyser's chunk; then answer by keys.
+  // Play: focusing the reply box fetches the free-text analyzer's chunk; then answer by keys.
   await page.goto(`/#/play/${c!.scenario.id}`);
   const plan = keyPlan(c!, paths(c!).best);
   const box = page.getByLabel('Or answer in your own words');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { bestPath } from '@/engine/lint/best-path';
 import { replay } from '@/engine/runtime/session';
-import { freeTextAnalyser } from '@/engine/text/free-text';
+import { freeTextAnalyzer } from '@/engine/text/free-text';
 import { scenarioCases } from './helpers/paths';
 import { keyFor, openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
 
@@ -24,7 +24,7 @@ test('a typed reply that blames the colleague gets no ownership credit, breaks n
   const typed = replay(c.scenario, c.rubric, [{ choice: opening }, { text: BLAME }], {
     now: () => 0,
     locale: 'zh-CN',
-    analyser: freeTextAnalyser,
+    analyzer: freeTextAnalyzer,
   });
   const turn = typed.state.turns[1]!;
   const rest = bestPath(c.scenario, c.rubric, typed.state)!;
@@ -52,7 +52,7 @@ test('a typed reply that blames the colleague gets no ownership credit, breaks n
       {
         now: () => 0,
         locale: 'zh-CN',
-        analyser: freeTextAnalyser,
+        analyzer: freeTextAnalyzer,
       },
     );
     return { turn: i + 3, node: at.state.node, choice: input.choice };

@@ -4,7 +4,7 @@ import { expectDebriefScores, openDebriefByKeyboard, playByKeyboard, seed } from
 
 // The bundle budget counts library → play → debrief without the on-demand chunks (vite.config.ts):
 // this holds the app to that, by watching what the browser actually fetches.
-test('playing by choices to the debrief never fetches the analyser or zod', async ({ page }) => {
+test('playing by choices to the debrief never fetches the analyzer or zod', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(request.url()));
   const c =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay, respond, start } from '@/engine/runtime/session';
 import { scoreSession } from '@/engine/scoring/score';
-import { freeTextAnalyser } from '@/engine/text/free-text';
+import { freeTextAnalyzer } from '@/engine/text/free-text';
 import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
 
 const now = () => 1000;
@@ -97,7 +97,7 @@ describe('runtime', () => {
   it('maps a typed reply to a branch and scores its own words', () => {
     const plain = start(fakeScenario(), fakeRubric(), { now, locale: 'en' });
     expect(respond(plain, { text: 'Hello' }).effects[0]).toMatchObject({ reason: 'free-text-unavailable' });
-    const typing = start(fakeScenario(), fakeRubric(), { now, locale: 'en', analyser: freeTextAnalyser });
+    const typing = start(fakeScenario(), fakeRubric(), { now, locale: 'en', analyzer: freeTextAnalyzer });
     const { session } = respond(typing, {
       text: "Good morning, this is Star River service, Li speaking. I'm really sorry nobody called you back.",
     });

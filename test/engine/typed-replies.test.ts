@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import { start, respond, replay } from '@/engine/runtime/session';
 import type { Session } from '@/engine/runtime/types';
-import { freeTextAnalyser } from '@/engine/text/free-text';
+import { freeTextAnalyzer } from '@/engine/text/free-text';
 import { buildAttemptRecord, toTraineeInput } from '@/records/attempt-record';
 import { verifyRecord } from '@/records/verify';
 import { loadLibrary } from '../scenarios/load-library';
@@ -11,9 +11,9 @@ import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } fr
 const { rubric, scenarios } = loadLibrary();
 const overdue = scenarios.find((s) => s.scenario.id === 'overdue-promise')!.scenario;
 
-/** A session standing on `node` of the real overdue-promise call, with the free-text analyser. */
+/** A session standing on `node` of the real overdue-promise call, with the free-text analyzer. */
 function at(scenario: Scenario, node: string, locale: string): Session {
-  const s = start(scenario, rubric, { locale, now: () => 0, analyser: freeTextAnalyser });
+  const s = start(scenario, rubric, { locale, now: () => 0, analyzer: freeTextAnalyzer });
   return { ...s, state: { ...s.state, node, turns: [], openingRoute: [] } };
 }
 
@@ -75,7 +75,7 @@ describe.each(['zh-CN', 'en'] as const)('typed replies are judged on their own w
 describe('consequences of a typed reply', () => {
   const scenario = fakeScenario();
   scenario.nodes.facts!.freeText = true;
-  const options = { now: () => 0, locale: 'en', analyser: freeTextAnalyser };
+  const options = { now: () => 0, locale: 'en', analyzer: freeTextAnalyzer };
 
   it('a reply the engine cannot place gets the unclear line and the turn stays open', () => {
     const s = start(scenario, fakeRubric(), options);
@@ -116,7 +116,7 @@ describe('consequences of a typed reply', () => {
     expect(turn.moodAfter.anger - authoredPlay.moodAfter.anger).toBeCloseTo(5, 5);
   });
 
-  it('an attempt with typed replies verifies from its record, with or without the analyser', () => {
+  it('an attempt with typed replies verifies from its record, with or without the analyzer', () => {
     const session = replay(
       scenario,
       fakeRubric(),
@@ -135,7 +135,7 @@ describe('consequences of a typed reply', () => {
       status: 'finished',
     });
     expect(record.turns[0]!.text).toMatch(/Good morning/);
-    expect(record.turns[0]!.reading?.analyser).toBe(freeTextAnalyser.version);
+    expect(record.turns[0]!.reading?.analyser).toBe(freeTextAnalyzer.version);
     expect(toTraineeInput(record.turns[0]!)).toMatchObject({ reading: record.turns[0]!.reading });
     const check = verifyRecord(JSON.parse(JSON.stringify(record)), scenario, fakeRubric());
     expect(check.differences).toEqual([]);

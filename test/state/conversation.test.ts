@@ -1,5 +1,5 @@
 import { replay } from '@/engine/runtime/session';
-import { freeTextAnalyser } from '@/engine/text/free-text';
+import { freeTextAnalyzer } from '@/engine/text/free-text';
 import { conversationLines } from '@/state/conversation';
 import { fakeRubric, fakeScenario } from '../fakes/scenario';
 
@@ -33,7 +33,7 @@ describe('conversationLines', () => {
       rubric,
       [{ text: "Good morning, I'm so sorry for the wait, let me check that for you." }, { silence: true }],
       {
-        analyser: freeTextAnalyser,
+        analyzer: freeTextAnalyzer,
         now: () => 0,
       },
     );

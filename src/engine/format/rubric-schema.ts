@@ -38,7 +38,7 @@ export const RuleSchema = z.strictObject({
   critical: z.boolean().default(DEFAULTS.critical),
   mood: z.strictObject({ met: MoodDelta.optional(), violated: MoodDelta.optional() }).optional(),
   expect: ExpectationSchema.optional(),
-  /** Extra per-locale regex sources for the free-text analyser; a company's own phrases go here. */
+  /** Extra per-locale regex sources for the free-text analyzer; a company's own phrases go here. */
   cues: z.record(LocaleSchema, CuePatternsSchema).optional(),
 });
 

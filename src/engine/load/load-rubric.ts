@@ -29,8 +29,8 @@ export function loadRubric(input: unknown): RubricLoad {
 }
 
 /**
- * A company cue that can stall the analyser (catastrophic backtracking) is refused here, located
- * at the part of the pattern at fault; the analyser also skips it, so a rubric that slipped past
+ * A company cue that can stall the analyzer (catastrophic backtracking) is refused here, located
+ * at the part of the pattern at fault; the analyzer also skips it, so a rubric that slipped past
  * validation still cannot hang a trainee's reply.
  */
 function unsafeCues(rubric: Rubric, text: string | null, sourceMap: SourceMap | null): Diagnostic[] {
@@ -46,7 +46,7 @@ function unsafeCues(rubric: Rubric, text: string | null, sourceMap: SourceMap | 
           out.push(
             diag(
               'E_UNSAFE_CUE',
-              `the cue "${source}" can stall the analyser on a long reply: ${problem.reason}`,
+              `the cue "${source}" can stall the analyzer on a long reply: ${problem.reason}`,
               toPointer(path),
               at && text ? insideString(text, at, problem.offset) : at,
               `at "${problem.part}"`,

@@ -32,7 +32,7 @@ const MAX_AUTOMATIC_HOPS = 64;
 const resolveOptions = (scenario: Scenario, options: SessionOptions = {}): ResolvedOptions => ({
   locale: options.locale ?? scenario.locales[0] ?? 'en',
   now: options.now ?? Date.now,
-  analyser: options.analyser ?? null,
+  analyzer: options.analyzer ?? null,
 });
 
 export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptions): Session {
@@ -81,11 +81,11 @@ export function resume(
   return { scenario, rubric, options: resolveOptions(scenario, { locale: state.locale, ...options }), state };
 }
 
-/** Options to carry a session's clock and analyser into replays of it (what-if, model answers). */
+/** Options to carry a session's clock and analyzer into replays of it (what-if, model answers). */
 export const optionsOf = (session: Session): SessionOptions => ({
   locale: session.options.locale,
   now: session.options.now,
-  ...(session.options.analyser ? { analyser: session.options.analyser } : {}),
+  ...(session.options.analyzer ? { analyzer: session.options.analyzer } : {}),
   ...(session.state.seed !== null ? { seed: session.state.seed } : {}),
 });
 
@@ -206,7 +206,7 @@ const COMMITMENT_RULE = 'resolution.concrete-commitment';
 const UNCLEAR_MOOD = { anger: 3, trust: -2 };
 
 /**
- * Reads a typed reply: with the session's analyser when it is the one that read it before (or there
+ * Reads a typed reply: with the session's analyzer when it is the one that read it before (or there
  * was no reading), else from the reading stored with the input, so replays are exact across versions.
  */
 function readReply(
@@ -215,11 +215,11 @@ function readReply(
   turn: number,
   responses: readonly ScenarioResponse[],
 ): ReplyReading | undefined {
-  const { analyser, locale } = session.options;
+  const { analyzer, locale } = session.options;
   const stored = input.reading;
-  if (stored && (!analyser || analyser.version !== stored.analyser)) return stored;
-  if (!analyser) return undefined;
-  const analysis = analyser.analyse(
+  if (stored && (!analyzer || analyzer.version !== stored.analyser)) return stored;
+  if (!analyzer) return undefined;
+  const analysis = analyzer.analyze(
     { text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) },
     session.rubric,
   );
@@ -232,12 +232,12 @@ function readReply(
   const placed = placeReply(
     found,
     responses,
-    (authored) => analyser.similarity(input.text, authored),
+    (authored) => analyzer.similarity(input.text, authored),
     session.rubric,
     locale,
   );
   return {
-    analyser: analyser.version,
+    analyser: analyzer.version,
     evidence: found,
     responseId: placed.responseId,
     confidence: placed.confidence,

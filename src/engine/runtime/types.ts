@@ -46,7 +46,7 @@ export type TraineeInput =
   | { text: string; msToAnswer?: number; reading?: ReplyReading }
   | { silence: true; msToAnswer?: number };
 
-/** One rule the analyser found in a typed reply, with the words behind it. */
+/** One rule the analyzer found in a typed reply, with the words behind it. */
 export interface DetectedEvidence {
   rule: string;
   verdict: 'met' | 'violated';
@@ -56,9 +56,10 @@ export interface DetectedEvidence {
   quote: string;
 }
 
-/** How a typed reply was read: enough to replay it exactly, whichever analyser version replays it. */
+/** How a typed reply was read: enough to replay it exactly, whichever analyzer version replays it. */
 export interface ReplyReading {
-  /** The analyser and model version that read it. */
+  /** The analyzer and model version that read it. */
+  /** Spelled as stored records have it since record version 2. */
   analyser: string;
   evidence: DetectedEvidence[];
   /** The authored response whose branch it followed; null when it could not be placed. */
@@ -121,11 +122,11 @@ export interface SessionState {
   moodCurve: Mood[];
 }
 
-/** What the runtime needs from a free-text analyser (see src/engine/text/free-text.ts). */
-export interface ReplyAnalyser {
-  /** Changes whenever the analyser could read the same words differently (cues or model weights). */
+/** What the runtime needs from a free-text analyzer (see src/engine/text/free-text.ts). */
+export interface ReplyAnalyzer {
+  /** Changes whenever the analyzer could read the same words differently (cues or model weights). */
   readonly version: string;
-  analyse(
+  analyze(
     input: { text: string; locale: string; position?: 'opening' },
     rubric: Rubric,
   ): { evidence: ReadonlyArray<DetectedEvidence> };
@@ -138,7 +139,7 @@ export interface SessionOptions {
   /** Injected clock so sessions are deterministic in tests and replays. The engine uses no randomness. */
   now?: () => number;
   /** Needed only for typed replies; without it a `{text}` input is rejected unless it carries its reading. */
-  analyser?: ReplyAnalyser;
+  analyzer?: ReplyAnalyzer;
   /** Seeds the displayed order of responses. Omitted: the authored order. */
   seed?: number;
 }
@@ -146,7 +147,7 @@ export interface SessionOptions {
 export interface ResolvedOptions {
   locale: string;
   now: () => number;
-  analyser: ReplyAnalyser | null;
+  analyzer: ReplyAnalyzer | null;
 }
 
 export interface Session {

@@ -18,7 +18,7 @@ import { OPENING_ONLY } from './model/labels';
 
 export type { CueSource, ReplyEvidence, ReplyAnalysis, ReplyInput, ReplyVerdict } from './types';
 
-// A spoken reply is never this long; analysing more would only let pathological input stall the UI.
+// A spoken reply is never this long; analyzing more would only let pathological input stall the UI.
 const MAX_CHARS = 20_000;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const LATIN = /[A-Za-z]/g;

@@ -50,7 +50,7 @@ function rubricCues(rubric: CueSource, family: Family): CompiledCue[] {
         for (const src of sources) {
           if (typeof src !== 'string' || src.length === 0 || src.length > MAX_CUE_CHARS) continue;
           // `validate` refuses a cue that can backtrack catastrophically (E_UNSAFE_CUE); one that
-          // reached the analyser anyway is skipped rather than allowed to stall a reply.
+          // reached the analyzer anyway is skipped rather than allowed to stall a reply.
           if (cueProblem(src)) continue;
           const re = compileRubricPattern(src);
           out.push({ rule, verdict, name: 'company cue', re, scan: re });
@@ -78,7 +78,7 @@ function builtinSet(family: Family): CompiledSet {
   return set;
 }
 
-/** Compiles once per rubric object and family; the analyser runs on every keystroke-sized reply. */
+/** Compiles once per rubric object and family; the analyzer runs on every keystroke-sized reply. */
 export function compiledFor(family: Family, rubric?: CueSource): CompiledSet {
   const base = builtinSet(family);
   if (!rubric || typeof rubric !== 'object') return base;

@@ -3,9 +3,9 @@
  *
  * JavaScript's regex engine backtracks: a pattern that can match the same text in many ways tries
  * every way before it gives up, so `(a+)+$` takes seconds on thirty a's and forever on a pasted
- * page. The analyser runs company cues on every typed reply (up to 20,000 characters), so a cue the
+ * page. The analyzer runs company cues on every typed reply (up to 20,000 characters), so a cue the
  * check cannot show to be safe is refused by `npm run validate` (E_UNSAFE_CUE) and skipped by the
- * analyser. The check is conservative: it refuses some patterns that would in fact run fast, and
+ * analyzer. The check is conservative: it refuses some patterns that would in fact run fast, and
  * its message says how to write them instead. What it refuses:
  *
  * - a repeat inside a repeat whose length can vary: `(a+)+`, `(.*)*`, `(?:\s?\w)+`;
@@ -16,7 +16,7 @@
  *   bound it (`.{0,20}`) or guard it with a lookbehind (`(?<!\d)\d+元`);
  * - a lookbehind with an unbounded repeat inside, and a pattern with more than 20 repeats.
  *
- * Patterns are read as the analyser compiles them: flags `gi`, no `u` (Annex B syntax).
+ * Patterns are read as the analyzer compiles them: flags `gi`, no `u` (Annex B syntax).
  */
 
 /** Above this many repetitions a repeat counts as unbounded: its cost grows with the reply. */
@@ -642,7 +642,7 @@ function leadingRepeat(
 
 /**
  * Null when the pattern is safe to run on any reply; otherwise where and why it can stall. A
- * pattern that is not valid regex is safe: the analyser matches it as literal text.
+ * pattern that is not valid regex is safe: the analyzer matches it as literal text.
  */
 export function cueProblem(source: string): CueProblem | null {
   try {

@@ -1,4 +1,4 @@
-import type { ReplyAnalyser } from '../runtime/types';
+import type { ReplyAnalyzer } from '../runtime/types';
 import { analyzeReply } from './analyze-reply';
 import { MODEL_VERSION } from './model/default-model';
 import { textSimilarity } from './similarity';
@@ -7,14 +7,11 @@ import { textSimilarity } from './similarity';
 export const CUE_VERSION = 'cues-6';
 
 /**
- * The free-text analyser as the runtime consumes it. Sessions take it through their options so the
+ * The free-text analyzer as the runtime consumes it. Sessions take it through their options so the
  * browser loads its cue lists only when a scenario lets the trainee type.
  */
-export const freeTextAnalyzer: ReplyAnalyser = {
+export const freeTextAnalyzer: ReplyAnalyzer = {
   version: `${CUE_VERSION}+${MODEL_VERSION}`,
-  analyse: analyzeReply,
+  analyze: analyzeReply,
   similarity: textSimilarity,
 };
-
-/** @deprecated The old spelling, kept until its users outside src/engine/text move to `freeTextAnalyzer`. */
-export const freeTextAnalyser = freeTextAnalyzer;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
-import { preloadAnalyser } from '@/state/analyser';
+import { preloadAnalyzer } from '@/state/analyzer';
 import type { ScenarioResponse } from '@/engine/format/scenario-schema';
 
 interface Props {
@@ -97,7 +97,7 @@ export function ResponsePanel({ responses, freeText, locale, turn, node, enabled
         >
           <label htmlFor={textId}>{t('freeText.label')}</label>
           <textarea
-            onFocus={preloadAnalyser}
+            onFocus={preloadAnalyzer}
             id={textId}
             value={text}
             rows={3}

@@ -37,7 +37,7 @@ export const EXTENSIONS = {
   evidence: ext('evidence'),
   /** result of `responded`: the customer's anger and trust after the turn. */
   mood: ext('mood'),
-  /** result of `responded` for a typed reply: how the analyser read it (replays it exactly). */
+  /** result of `responded` for a typed reply: how the analyzer read it (replays it exactly). */
   reading: ext('reading'),
   /** result of `passed`/`failed`: the score for each principle (0–100 or null). */
   principleScores: ext('principle-scores'),

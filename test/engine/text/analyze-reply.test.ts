@@ -167,7 +167,7 @@ describe('analyzeReply', () => {
       );
     });
 
-    // How fast a 1M-character reply is analysed is a figure of `npm run bench`, not a test.
+    // How fast a 1M-character reply is analyzed is a figure of `npm run bench`, not a test.
     it('handles empty, control-character, emoji and 1M-character input', () => {
       expect(analyzeReply({ text: '', locale: 'en' }).hits).toEqual({});
       expect(() => analyzeReply({ text: '\u0000\u0007\uFFFF😀👍🏽', locale: 'zh-CN' })).not.toThrow();

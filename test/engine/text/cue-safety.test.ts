@@ -55,7 +55,7 @@ const SAFE = [
   '\\b\\w+ly\\b',
   '(?:\\w+ ){0,3}team',
   'please (?:hold|wait)(?: on)?(?: a (?:moment|minute|second))?',
-  // Not valid regex: the analyser matches these as literal text, which is always safe.
+  // Not valid regex: the analyzer matches these as literal text, which is always safe.
   'ask (head office',
   '[',
 ];
@@ -80,7 +80,7 @@ describe('cue safety check', () => {
   });
 
   // The built-in cues run on every reply too, so they meet the same bar: this is what keeps the
-  // analyser linear without timing it (the speed itself is an `npm run bench` figure).
+  // analyzer linear without timing it (the speed itself is an `npm run bench` figure).
   it('passes every built-in cue and structural pattern of both languages', () => {
     const unsafe: string[] = [];
     for (const [family, fam] of [
@@ -151,7 +151,7 @@ describe('unsafe company cues', () => {
     expect(loaded.diagnostics.filter((d) => d.code === 'E_UNSAFE_CUE')).toEqual([]);
   });
 
-  it('are skipped by the analyser when a rubric was never validated', () => {
+  it('are skipped by the analyzer when a rubric was never validated', () => {
     const rubric: CueSource = {
       rules: { 'etiquette.no-dismissal': { cues: { en: { violated: ['(a+)+$', 'ask head office'] } } } },
     };

@@ -14,7 +14,7 @@ export interface Score {
   report: string;
 }
 
-/** Scores the analyser with the official evaluate.mjs so the test and the lead's check cannot drift. */
+/** Scores the analyzer with the official evaluate.mjs so the test and the lead's check cannot drift. */
 export function scoreFixture(name: string): Score {
   const labelsPath = join(FIXTURES, name);
   const lines = readFileSync(labelsPath, 'utf8')

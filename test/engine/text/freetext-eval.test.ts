@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreFixture } from './eval-helpers';
 
-describe('free-text analyser on the labelled sets (scored by evaluate.mjs)', () => {
+describe('free-text analyzer on the labelled sets (scored by evaluate.mjs)', () => {
   it('clears precision 0.90 / recall 0.85 on the dev set', () => {
     const s = scoreFixture('dev.jsonl');
     expect(s.items).toBeGreaterThanOrEqual(99);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import validateStatement from '@learninglocker/xapi-validation';
 import { replay } from '@/engine/runtime/session';
 import type { TraineeInput } from '@/engine/runtime/types';
-import { freeTextAnalyser } from '@/engine/text/free-text';
+import { freeTextAnalyzer } from '@/engine/text/free-text';
 import { buildAttemptRecord, toRecordTurn } from '@/records/attempt-record';
 import { verifyRecord } from '@/records/verify';
 import { rebuildAttempts } from '@/records/xapi/rebuild';
@@ -39,7 +39,7 @@ function typedRecord() {
     scenario,
     rubric,
     [{ text: 'Good morning, I am so sorry about this, that must be frustrating.', msToAnswer: 8000 }],
-    { locale: 'en', now: () => (t += 5000), analyser: freeTextAnalyser, seed: 12345 },
+    { locale: 'en', now: () => (t += 5000), analyzer: freeTextAnalyzer, seed: 12345 },
   );
   return buildAttemptRecord({
     trainee: { id: 'e-1002', name: 'Wang Wei' },

@@ -3,7 +3,7 @@ import weights from './weights.json' with { type: 'json' };
 
 let loaded: LoadedModel | null = null;
 
-/** The shipped model, decoded on first use (it travels in the analyser's on-demand chunk). */
+/** The shipped model, decoded on first use (it travels in the analyzer's on-demand chunk). */
 export function defaultModel(): LoadedModel {
   loaded ??= loadModel(weights as PackedModel);
   return loaded;
