@@ -4,11 +4,11 @@ import { loadScenario } from '@/engine/load/load-scenario';
 import { sayText, variantBefore } from '@/engine/runtime/customer-lines';
 import { replay, respond, resume, start } from '@/engine/runtime/session';
 import { conversationLines } from '@/state/conversation';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
 /** The fake call, with a reply on the blaming response and a line that depends on the flag. */
 function reactive(): Scenario {
-  const s = fakeScenario();
+  const s = fakeCallbackCall();
   s.nodes.opening!.responses![1]!.reply = { en: 'Excuse me?!', 'zh-CN': '你说什么？！' };
   s.nodes.callback!.say = [
     { if: { flag: 'callback-offered' }, text: { en: 'You did call back.', 'zh-CN': '你真回电了。' } },
@@ -29,7 +29,7 @@ describe('a customer who reacts', () => {
 
   it('speaks the chosen response’s reply, then the first variant whose condition holds', () => {
     const scenario = reactive();
-    const rubric = fakeRubric();
+    const rubric = fakeCallbackRubric();
     const session = replay(scenario, rubric, [{ choice: 'greet-apologise' }, { choice: 'promise' }], {
       now: () => 0,
     });
@@ -47,7 +47,7 @@ describe('a customer who reacts', () => {
 
   it('keeps the spoken variant on resume and in the debrief transcript', () => {
     const scenario = reactive();
-    const rubric = fakeRubric();
+    const rubric = fakeCallbackRubric();
     const session = replay(scenario, rubric, [{ choice: 'greet-apologise' }, { choice: 'promise' }], {
       now: () => 0,
     });

@@ -3,7 +3,7 @@ import { displayOrder, shownResponses } from '@/engine/runtime/display-order';
 import { replay, respond, start } from '@/engine/runtime/session';
 import { buildAttemptRecord } from '@/records/attempt-record';
 import { verifyRecord } from '@/records/verify';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
 describe('seeded display order', () => {
   it('gives the same order for the same seed and node, and a permutation of every response', () => {
@@ -22,8 +22,8 @@ describe('seeded display order', () => {
   });
 
   it('is stored in the session and survives resume, replay and verification', () => {
-    const scenario = fakeScenario();
-    const rubric = fakeRubric();
+    const scenario = fakeCallbackCall();
+    const rubric = fakeCallbackRubric();
     const session = start(scenario, rubric, { now: () => 5, seed: 99 });
     expect(session.state.seed).toBe(99);
     const shown = shownResponses(scenario.nodes.opening!.responses!, session.state.seed, 'opening');

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { lintScenario } from '@/engine/lint/lint-scenario';
 import { loadRubric } from '@/engine/load/load-rubric';
 import { loadScenario } from '@/engine/load/load-scenario';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 import { boundaryValue } from './limit-boundaries';
 
-const rubric = fakeRubric();
-const valid = JSON.stringify(fakeScenario(), null, 2);
+const rubric = fakeCallbackRubric();
+const valid = JSON.stringify(fakeCallbackCall(), null, 2);
 const validObject = () => JSON.parse(valid) as Record<string, unknown>;
 
 /** Load then lint; the property is that neither throws and a failure always says why. */

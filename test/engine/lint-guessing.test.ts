@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { courtesy, playNaiveStrategies, tells } from '@/engine/lint/guessability';
 import { lintScenario } from '@/engine/lint/lint-scenario';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
-const codes = (scenario = fakeScenario()) => lintScenario(scenario, fakeRubric()).diagnostics;
+const codes = (scenario = fakeCallbackCall()) => lintScenario(scenario, fakeCallbackRubric()).diagnostics;
 
 describe('guessability lint', () => {
   it('plays authored order, longest, shortest, most courteous per locale and random play', () => {
-    const results = playNaiveStrategies(fakeScenario(), fakeRubric(), 20);
+    const results = playNaiveStrategies(fakeCallbackCall(), fakeCallbackRubric(), 20);
     expect(results.map((r) => `${r.strategy}:${r.locale ?? '-'}`)).toEqual([
       'authored-order:-',
       'longest:en',
@@ -22,7 +22,7 @@ describe('guessability lint', () => {
   });
 
   it('warns W_GUESSABLE, naming the strategy, when the best response is always first', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     const callback = s.nodes.callback!.responses!;
     s.nodes.callback!.responses = [callback[1]!, callback[0]!]; // the keeping response first again
     const guessable = codes(s).filter((d) => d.code === 'W_GUESSABLE');
@@ -35,7 +35,7 @@ describe('guessability lint', () => {
   });
 
   it('reports where the best response sits (first, longest, most courteous)', () => {
-    const t = tells(fakeScenario(), fakeRubric());
+    const t = tells(fakeCallbackCall(), fakeCallbackRubric());
     expect(t.decisions).toBe(3);
     expect(t.bestFirst).toBe(2);
     expect(t.bestLongest.en).toBe(2);
@@ -44,7 +44,7 @@ describe('guessability lint', () => {
 
 describe('text lint', () => {
   it('warns on ASCII punctuation next to Chinese characters, with the path', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.opening!.say = { en: 'Nobody called!', 'zh-CN': '没人给我回电话!' };
     const found = codes(s).filter((d) => d.code === 'W_ASCII_PUNCTUATION');
     expect(found.map((d) => d.path)).toEqual(['/nodes/opening/say/zh-CN']);
@@ -55,7 +55,7 @@ describe('text lint', () => {
   });
 
   it('warns on bidi controls and on text that is only invisible characters', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.title = { en: 'Fake \u202ecall', 'zh-CN': '\u200b\u200b' };
     const found = codes(s).map((d) => d.code);
     expect(found).toContain('W_BIDI_CONTROL');
@@ -65,7 +65,7 @@ describe('text lint', () => {
 
 describe('say-line lint', () => {
   it('warns when one line follows both a critical fault and none, unless marked as fitting', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.facts!.say = { en: 'So what now?', 'zh-CN': '那现在怎么办？' };
     expect(
       codes(s)
@@ -77,7 +77,7 @@ describe('say-line lint', () => {
   });
 
   it('warns about a variant that can never be spoken and a list with no fallback', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.facts!.say = [
       { if: { flag: 'never-set' }, text: 'a' },
       { if: { anger: { gt: 100 } }, text: 'b' },
@@ -91,7 +91,7 @@ describe('say-line lint', () => {
 
 describe('promise lint', () => {
   it('does not ask for an over-promise to be kept', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     const vague = s.nodes.facts!.responses![1]!;
     vague.rules = { 'resolution.no-overpromise': -1 };
     vague.promise = { id: 'guarantee', what: 'fixed today, guaranteed', due: { turns: 1 } };

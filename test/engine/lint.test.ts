@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lintScenario } from '@/engine/lint/lint-scenario';
 import { searchScenario } from '@/engine/lint/paths';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
-const codes = (scenario = fakeScenario(), rubric = fakeRubric()) =>
+const codes = (scenario = fakeCallbackCall(), rubric = fakeCallbackRubric()) =>
   lintScenario(scenario, rubric).diagnostics.map((d) => d.code);
 
 describe('lint', () => {
@@ -12,21 +12,21 @@ describe('lint', () => {
   });
 
   it('finds unreachable nodes and endings', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.island = { say: 'x', responses: [{ id: 'a', text: 'a', next: 'resolved' }] };
     s.nodes.nowhere = { ending: { outcome: 'loyal' } };
     expect(codes(s)).toEqual(expect.arrayContaining(['W_UNREACHABLE_NODE', 'W_UNREACHABLE_ENDING']));
   });
 
   it('finds cycles with no way out', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.opening!.responses![1]!.next = 'loop';
     s.nodes.loop = { say: 'again', responses: [{ id: 'again', text: 'again', next: 'loop' }] };
     expect(codes(s)).toContain('E_NO_EXIT');
   });
 
   it('finds automatic branches that loop without a trainee turn', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.opening!.responses![1]!.next = 'a';
     s.nodes.a = { when: [{ if: { anger: { gte: 0 } }, next: 'resolved' }], otherwise: 'b' };
     s.nodes.b = { otherwise: 'a' };
@@ -34,28 +34,30 @@ describe('lint', () => {
   });
 
   it('reports missing translations for declared locales', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.facts!.say = { en: 'So?' };
-    const d = lintScenario(s, fakeRubric()).diagnostics.find((x) => x.code === 'W_MISSING_TRANSLATION')!;
+    const d = lintScenario(s, fakeCallbackRubric()).diagnostics.find(
+      (x) => x.code === 'W_MISSING_TRANSLATION',
+    )!;
     expect(d).toMatchObject({ path: '/nodes/facts/say', message: 'no zh-CN text here' });
   });
 
   it('reports rule ids the rubric does not know, with a hint', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.facts!.responses![1]!.rules = { 'resolution.concrete-comittment': -1 };
-    const d = lintScenario(s, fakeRubric()).diagnostics.find((x) => x.code === 'E_UNKNOWN_RULE')!;
+    const d = lintScenario(s, fakeCallbackRubric()).diagnostics.find((x) => x.code === 'E_UNKNOWN_RULE')!;
     expect(d.hint).toBe("did you mean 'resolution.concrete-commitment'?");
   });
 
   it('reports flags tested but never set, and promises never kept', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.callback!.when = [{ if: { not: { flag: 'callback-ofered' } }, next: 'lost' }];
     s.nodes.callback!.responses!.find((r) => r.id === 'keep')!.keep = [];
     expect(codes(s)).toEqual(expect.arrayContaining(['W_FLAG_NEVER_SET', 'W_PROMISE_NEVER_KEPT']));
   });
 
   it('computes best and worst reachable scores per principle and overall', () => {
-    const report = lintScenario(fakeScenario(), fakeRubric());
+    const report = lintScenario(fakeCallbackCall(), fakeCallbackRubric());
     expect(report.bounds.exact).toBe(true);
     expect(report.bounds.overall.best).toBe(100);
     expect(report.best?.choices).toEqual(['greet-apologise', 'promise', 'keep']);
@@ -65,17 +67,17 @@ describe('lint', () => {
   });
 
   it('warns when no path can pass and when every path passes', () => {
-    expect(codes(fakeScenario(), fakeRubric({ passMark: 101 }))).toContain('W_NO_PASSING_PATH');
-    const lenient = fakeRubric({ passMark: 0, failOutcomes: [] });
+    expect(codes(fakeCallbackCall(), fakeCallbackRubric({ passMark: 101 }))).toContain('W_NO_PASSING_PATH');
+    const lenient = fakeCallbackRubric({ passMark: 0, failOutcomes: [] });
     for (const rule of Object.values(lenient.rules)) rule.critical = false;
-    expect(codes(fakeScenario(), lenient)).toContain('W_ALL_PATHS_PASS');
+    expect(codes(fakeCallbackCall(), lenient)).toContain('W_ALL_PATHS_PASS');
   });
 
   it('stops proving bounds when a path can run past MAX_PATH_TURNS, and reports what it found', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     // Asking again keeps the customer on the same node: the call could go on for ever.
     s.nodes.facts!.responses!.push({ id: 'again', text: 'Could you say that again?', next: 'facts' });
-    const report = lintScenario(s, fakeRubric());
+    const report = lintScenario(s, fakeCallbackRubric());
     expect(report.bounds.exact).toBe(false);
     expect(report.stats.pathsCounted).toBe(false);
     expect(report.diagnostics.map((d) => d.code)).toContain('I_BOUNDS_APPROXIMATE');
@@ -84,8 +86,8 @@ describe('lint', () => {
   });
 
   it('marks bounds approximate when the search budget runs out', () => {
-    expect(searchScenario(fakeScenario(), fakeRubric(), 2).exact).toBe(false);
-    const report = lintScenario(fakeScenario(), fakeRubric(), { searchBudget: 2 });
+    expect(searchScenario(fakeCallbackCall(), fakeCallbackRubric(), 2).exact).toBe(false);
+    const report = lintScenario(fakeCallbackCall(), fakeCallbackRubric(), { searchBudget: 2 });
     expect(report.bounds.exact).toBe(false);
     expect(report.diagnostics.map((d) => d.code)).toContain('I_BOUNDS_APPROXIMATE');
   });
@@ -93,9 +95,11 @@ describe('lint', () => {
 
 describe('lint locales', () => {
   it('warns about text in a locale the scenario does not declare, with a hint', () => {
-    const s = fakeScenario();
+    const s = fakeCallbackCall();
     s.nodes.facts!.say = { en: 'So?', 'zh-CN': '那?', 'zh-TW': '那?' };
-    const d = lintScenario(s, fakeRubric()).diagnostics.find((x) => x.code === 'W_UNDECLARED_LOCALE')!;
+    const d = lintScenario(s, fakeCallbackRubric()).diagnostics.find(
+      (x) => x.code === 'W_UNDECLARED_LOCALE',
+    )!;
     expect(d).toMatchObject({ path: '/nodes/facts/say/zh-TW', hint: "did you mean 'zh-CN'?" });
   });
 });

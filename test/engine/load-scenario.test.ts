@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '@/engine/load/load-scenario';
-import { fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackCall } from '../fakes/callback-call';
 
 const text = (value: unknown) => JSON.stringify(value, null, 2);
 const codes = (r: { diagnostics: Array<{ code: string }> }) => r.diagnostics.map((d) => d.code);
 
 describe('loadScenario', () => {
   it('loads a valid scenario from text and from an object', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     expect(loadScenario(text(scenario)).ok).toBe(true);
     expect(loadScenario(scenario).ok).toBe(true);
   });
 
   it('reports an unknown next id with its line, column and a did-you-mean hint', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     scenario.nodes.opening!.responses![0]!.next = 'fatcs';
     const source = text(scenario);
     const result = loadScenario(source);
@@ -32,7 +32,7 @@ describe('loadScenario', () => {
   });
 
   it('suggests the nearest field for a misspelt one', () => {
-    const { nodes, ...rest } = fakeScenario();
+    const { nodes, ...rest } = fakeCallbackCall();
     const result = loadScenario(text({ ...rest, nodez: nodes }));
     const d = result.diagnostics.find((x) => x.code === 'E_UNKNOWN_FIELD')!;
     expect(d.hint).toBe("did you mean 'nodes'?");
@@ -40,19 +40,19 @@ describe('loadScenario', () => {
   });
 
   it('names the closest allowed value for a wrong enum', () => {
-    const scenario = { ...fakeScenario(), channel: 'phnoe' };
+    const scenario = { ...fakeCallbackCall(), channel: 'phnoe' };
     const d = loadScenario(scenario).diagnostics[0]!;
     expect(d).toMatchObject({ code: 'E_INVALID_VALUE', path: '/channel', hint: "did you mean 'phone'?" });
   });
 
   it('refuses a file from a newer format with a clear message', () => {
-    const result = loadScenario({ ...fakeScenario(), schemaVersion: 9 });
+    const result = loadScenario({ ...fakeCallbackCall(), schemaVersion: 9 });
     expect(codes(result)).toEqual(['E_SCHEMA_VERSION_NEWER']);
     expect(result.diagnostics[0]!.message).toMatch(/newer Composure/);
   });
 
   it('migrates format 0 (choices, tag lists, flags) and says so', () => {
-    const v1 = fakeScenario();
+    const v1 = fakeCallbackCall();
     const v0 = JSON.parse(text(v1));
     v0.schemaVersion = 0;
     const opening = v0.nodes.opening;
@@ -73,23 +73,26 @@ describe('loadScenario', () => {
   });
 
   it('refuses __proto__ and constructor keys without polluting anything', () => {
-    const source = text(fakeScenario()).replace('"nodes": {', '"nodes": {"__proto__": {"polluted": true},');
+    const source = text(fakeCallbackCall()).replace(
+      '"nodes": {',
+      '"nodes": {"__proto__": {"polluted": true},',
+    );
     const result = loadScenario(source);
     expect(codes(result)).toContain('E_FORBIDDEN_KEY');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(codes(loadScenario({ ...fakeScenario(), constructor: { prototype: {} } }))).toContain(
+    expect(codes(loadScenario({ ...fakeCallbackCall(), constructor: { prototype: {} } }))).toContain(
       'E_FORBIDDEN_KEY',
     );
   });
 
   it('rejects a node that is neither a turn, a branch nor an ending', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     scenario.nodes.resolved = { say: 'hm' };
     expect(codes(loadScenario(scenario))).toContain('E_NODE_KIND');
   });
 
   it('rejects duplicate response ids in a node', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     scenario.nodes.opening!.responses![1]!.id = 'greet-apologise';
     expect(codes(loadScenario(scenario))).toContain('E_DUPLICATE_ID');
   });
@@ -100,7 +103,7 @@ describe('loadScenario', () => {
   });
 
   it('reports invalid conditions where they are', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     (scenario.nodes.facts!.when![0] as unknown as { if: unknown }).if = { angr: { gte: 90 } };
     const d = loadScenario(scenario).diagnostics[0]!;
     expect(d.path).toMatch(/^\/nodes\/facts\/when\/0\/if/);
@@ -109,7 +112,7 @@ describe('loadScenario', () => {
 
 describe('condition diagnostics', () => {
   it('names a misspelt condition key and suggests the right one', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     (scenario.nodes.facts!.when![0] as unknown as { if: unknown }).if = { angr: { gte: 90 } };
     const d = loadScenario(JSON.stringify(scenario, null, 2)).diagnostics[0]!;
     expect(d).toMatchObject({
@@ -121,7 +124,7 @@ describe('condition diagnostics', () => {
   });
 
   it('says a condition has one key when it has two', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     (scenario.nodes.facts!.when![0] as unknown as { if: unknown }).if = {
       anger: { gte: 90 },
       trust: { lt: 5 },
@@ -136,7 +139,7 @@ describe('condition diagnostics', () => {
 describe('forbidden keys on the fast path', () => {
   it('refuses a node called constructor or prototype, and deep conditions go to the guard', () => {
     for (const id of ['constructor', 'prototype']) {
-      const scenario = JSON.parse(JSON.stringify(fakeScenario()));
+      const scenario = JSON.parse(JSON.stringify(fakeCallbackCall()));
       scenario.nodes[id] = { ending: { outcome: 'resolved' } };
       scenario.nodes.opening.responses[0].next = id;
       const result = loadScenario(JSON.stringify(scenario));
@@ -145,7 +148,7 @@ describe('forbidden keys on the fast path', () => {
     }
     let deep: unknown = { anger: { gte: 90 } };
     for (let i = 0; i < 40; i += 1) deep = { all: [deep] };
-    const scenario = JSON.parse(JSON.stringify(fakeScenario()));
+    const scenario = JSON.parse(JSON.stringify(fakeCallbackCall()));
     scenario.nodes.facts.when[0].if = deep;
     expect(loadScenario(JSON.stringify(scenario)).diagnostics.map((d) => d.code)).toContain('E_TOO_DEEP');
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isLocaleTag, pickText, type LocalizedText } from '@/engine/format/localized-text';
 import { replay } from '@/engine/runtime/session';
 import { scoreSession } from '@/engine/scoring/score';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
 const text: LocalizedText = { 'zh-CN': '您好', en: 'Hello', 'en-GB': 'Hello there' };
 
@@ -74,8 +74,8 @@ describe('an attempt replayed under a crafted locale', () => {
   it.each(['__proto__', 'constructor'])(
     '%s: every line and the score are plain text and numbers',
     (locale) => {
-      const scenario = fakeScenario();
-      const rubric = fakeRubric();
+      const scenario = fakeCallbackCall();
+      const rubric = fakeCallbackRubric();
       const inputs = [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'keep' }];
       const session = replay(scenario, rubric, inputs, { locale, now: () => 0 });
       const plain = replay(scenario, rubric, inputs, { locale: 'en', now: () => 0 });

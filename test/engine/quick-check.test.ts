@@ -7,7 +7,7 @@ import { quickCheckRubric } from '@/engine/format/quick-check-rubric';
 import { RubricSchema } from '@/engine/format/rubric-schema';
 import { loadScenario } from '@/engine/load/load-scenario';
 import { quickLoadRubric, quickLoadScenario } from '@/engine/load/quick-load';
-import { fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackCall } from '../fakes/callback-call';
 import {
   boundaryKeys,
   boundaryLengths,
@@ -19,7 +19,7 @@ import {
 
 /** The fake call with every optional field present, so every limit has a field to probe. */
 function richScenario() {
-  const s = structuredClone(fakeScenario());
+  const s = structuredClone(fakeCallbackCall());
   s.$schema = '../public/schema/scenario.schema.json';
   s.role = { en: 'Agent', 'zh-CN': '客服' };
   s.tags = ['billing', 'callback'];
@@ -306,11 +306,11 @@ describe('quickLoadScenario', () => {
   });
 
   it('declines anything the full loader would report, so diagnostics always come from it', () => {
-    const broken = fakeScenario();
+    const broken = fakeCallbackCall();
     broken.nodes.opening!.responses![0]!.next = 'nowhere';
     expect(quickLoadScenario(JSON.stringify(broken))).toBeNull();
     expect(quickLoadScenario('{"schemaVersion": 1,')).toBeNull();
-    expect(quickLoadScenario(JSON.stringify({ ...fakeScenario(), schemaVersion: 2 }))).toBeNull();
+    expect(quickLoadScenario(JSON.stringify({ ...fakeCallbackCall(), schemaVersion: 2 }))).toBeNull();
     expect(quickLoadRubric('[]')).toBeNull();
   });
 });

@@ -7,10 +7,10 @@ import {
   start,
 } from '@/engine/runtime/session';
 import type { SessionState } from '@/engine/runtime/types';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
-const scenario = fakeScenario();
-const rubric = fakeRubric();
+const scenario = fakeCallbackCall();
+const rubric = fakeCallbackRubric();
 
 /** A saved state as play writes it: JSON round trip of a session part-way through. */
 function savedState(seed?: number): Record<string, unknown> {
@@ -87,7 +87,7 @@ describe('restoreState', () => {
     ['null', null],
     ['a string', 'state'],
     ['an array', []],
-    ['no stateVersion', { scenarioId: 'fake-call' }],
+    ['no stateVersion', { scenarioId: 'fake-callback-call' }],
     ['a string stateVersion', { stateVersion: '2' }],
     ['a fractional stateVersion', { stateVersion: 1.5 }],
   ])('refuses %s as a shape error', (_name, raw) => {

@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { replay, respond, start } from '@/engine/runtime/session';
 import { scoreSession } from '@/engine/scoring/score';
 import { freeTextAnalyzer } from '@/engine/text/free-text';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
 const now = () => 1000;
 const play = (choices: string[]) =>
   replay(
-    fakeScenario(),
-    fakeRubric(),
+    fakeCallbackCall(),
+    fakeCallbackRubric(),
     choices.map((choice) => ({ choice })),
     { now, locale: 'en' },
   );
 
 describe('runtime', () => {
   it('starts on the first customer turn with the scenario mood', () => {
-    const session = start(fakeScenario(), fakeRubric(), { now });
+    const session = start(fakeCallbackCall(), fakeCallbackRubric(), { now });
     expect(session.state).toMatchObject({
       node: 'opening',
       status: 'active',
@@ -25,7 +25,7 @@ describe('runtime', () => {
 
   it('applies author mood plus rubric defaults scaled by persona', () => {
     const { session } = respond(
-      start(fakeScenario(), fakeRubric({ personas: { victim: { apology: 2 } } }), { now }),
+      start(fakeCallbackCall(), fakeCallbackRubric({ personas: { victim: { apology: 2 } } }), { now }),
       { choice: 'greet-apologise' },
     );
     // -5 author, -2 greeting, -10 × 2 (victim × apology) for the apology.
@@ -34,9 +34,9 @@ describe('runtime', () => {
   });
 
   it('fades the mood effect of a repeated rule', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     scenario.nodes.facts!.responses![0]!.rules = { 'apology.sincere': 1 };
-    const rubric = fakeRubric();
+    const rubric = fakeCallbackRubric();
     let s = start(scenario, rubric, { now });
     s = respond(s, { choice: 'greet-apologise' }).session;
     const before = s.state.mood.anger;
@@ -75,7 +75,7 @@ describe('runtime', () => {
   });
 
   it('rejects unknown choices, free text where not allowed, and input after the end', () => {
-    const s = start(fakeScenario(), fakeRubric(), { now });
+    const s = start(fakeCallbackCall(), fakeCallbackRubric(), { now });
     expect(respond(s, { choice: 'nope' }).effects).toEqual([{ type: 'rejected', reason: 'unknown-choice' }]);
     expect(respond(s, { silence: true }).effects[0]).toMatchObject({ reason: 'no-time-limit' });
     const later = respond(s, { choice: 'greet-apologise' }).session;
@@ -85,9 +85,9 @@ describe('runtime', () => {
   });
 
   it('treats silence on a timed turn as an etiquette breach and stays on the node', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     scenario.nodes.opening!.timeLimit = 10;
-    const { session } = respond(start(scenario, fakeRubric(), { now }), { silence: true });
+    const { session } = respond(start(scenario, fakeCallbackRubric(), { now }), { silence: true });
     expect(session.state.node).toBe('opening');
     expect(session.state.turns[0]!.evidence).toEqual([
       expect.objectContaining({ rule: 'etiquette.responsiveness', verdict: 'violated', source: 'timer' }),
@@ -95,9 +95,13 @@ describe('runtime', () => {
   });
 
   it('maps a typed reply to a branch and scores its own words', () => {
-    const plain = start(fakeScenario(), fakeRubric(), { now, locale: 'en' });
+    const plain = start(fakeCallbackCall(), fakeCallbackRubric(), { now, locale: 'en' });
     expect(respond(plain, { text: 'Hello' }).effects[0]).toMatchObject({ reason: 'free-text-unavailable' });
-    const typing = start(fakeScenario(), fakeRubric(), { now, locale: 'en', analyzer: freeTextAnalyzer });
+    const typing = start(fakeCallbackCall(), fakeCallbackRubric(), {
+      now,
+      locale: 'en',
+      analyzer: freeTextAnalyzer,
+    });
     const { session } = respond(typing, {
       text: "Good morning, this is Star River service, Li speaking. I'm really sorry nobody called you back.",
     });
@@ -109,9 +113,9 @@ describe('runtime', () => {
 
   it('is deterministic: replaying the inputs reproduces the state exactly', () => {
     const inputs = [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'keep' }];
-    let s = start(fakeScenario(), fakeRubric(), { now });
+    let s = start(fakeCallbackCall(), fakeCallbackRubric(), { now });
     for (const input of inputs) s = respond(s, input).session;
-    expect(replay(fakeScenario(), fakeRubric(), inputs, { now }).state).toEqual(s.state);
+    expect(replay(fakeCallbackCall(), fakeCallbackRubric(), inputs, { now }).state).toEqual(s.state);
   });
 
   it('returns effects as data', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '@/engine/runtime/session';
 import { scoreSession } from '@/engine/scoring/score';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
-const result = (choices: string[], rubric = fakeRubric()) =>
+const result = (choices: string[], rubric = fakeCallbackRubric()) =>
   scoreSession(
     replay(
-      fakeScenario(),
+      fakeCallbackCall(),
       rubric,
       choices.map((choice) => ({ choice })),
       { now: () => 0 },
@@ -28,12 +28,12 @@ describe('scoring', () => {
   });
 
   it('counts expected rules that never came as missed', () => {
-    const scenario = fakeScenario();
+    const scenario = fakeCallbackCall();
     scenario.nodes.opening!.responses![0]!.rules = {};
     const r = scoreSession(
       replay(
         scenario,
-        fakeRubric(),
+        fakeCallbackRubric(),
         [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'keep' }],
         { now: () => 0 },
       ),
@@ -55,7 +55,7 @@ describe('scoring', () => {
   it('traces every principle score to its evidence weights', () => {
     const r = result(['greet-apologise', 'promise', 'forget']);
     for (const p of Object.values(r.principles)) {
-      const mine = r.evidence.filter((e) => fakeRubric().rules[e.rule]?.principle === p.principle);
+      const mine = r.evidence.filter((e) => fakeCallbackRubric().rules[e.rule]?.principle === p.principle);
       const met = mine.filter((e) => e.verdict === 'met').reduce((s, e) => s + e.weight, 0);
       const total = mine.reduce((s, e) => s + e.weight, 0);
       expect(p.score).toBe(total === 0 ? null : Math.round((100 * met) / total));
@@ -64,15 +64,17 @@ describe('scoring', () => {
 
   it('fails below the pass mark and on a failing outcome', () => {
     expect(result(['greet-apologise', 'vague']).passed).toBe(false);
-    expect(result(['greet-apologise', 'promise', 'keep'], fakeRubric({ passMark: 101 })).passed).toBe(false);
+    expect(result(['greet-apologise', 'promise', 'keep'], fakeCallbackRubric({ passMark: 101 })).passed).toBe(
+      false,
+    );
   });
 
   it('uses scenario weight overrides for the overall', () => {
-    const scenario = fakeScenario({ weights: { etiquette: 0 } });
+    const scenario = fakeCallbackCall({ weights: { etiquette: 0 } });
     const r = scoreSession(
       replay(
         scenario,
-        fakeRubric(),
+        fakeCallbackRubric(),
         [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'forget' }],
         { now: () => 0 },
       ),

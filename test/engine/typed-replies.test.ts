@@ -6,7 +6,7 @@ import { freeTextAnalyzer } from '@/engine/text/free-text';
 import { buildAttemptRecord, toTraineeInput } from '@/records/attempt-record';
 import { verifyRecord } from '@/records/verify';
 import { loadLibrary } from '../scenarios/load-library';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
 const { rubric, scenarios } = loadLibrary();
 const overdue = scenarios.find((s) => s.scenario.id === 'overdue-promise')!.scenario;
@@ -73,12 +73,12 @@ describe.each(['zh-CN', 'en'] as const)('typed replies are judged on their own w
 });
 
 describe('consequences of a typed reply', () => {
-  const scenario = fakeScenario();
+  const scenario = fakeCallbackCall();
   scenario.nodes.facts!.freeText = true;
   const options = { now: () => 0, locale: 'en', analyzer: freeTextAnalyzer };
 
   it('a reply the engine cannot place gets the unclear line and the turn stays open', () => {
-    const s = start(scenario, fakeRubric(), options);
+    const s = start(scenario, fakeCallbackRubric(), options);
     const step = respond(s, { text: 'hmm ok' });
     expect(step.effects).toContainEqual({ type: 'unclear', node: 'opening' });
     expect(step.session.state.node).toBe('opening');
@@ -90,7 +90,7 @@ describe('consequences of a typed reply', () => {
     const greet = { text: 'Good morning, Star River service, Li speaking. I am so sorry.' };
     const committed = replay(
       scenario,
-      fakeRubric(),
+      fakeCallbackRubric(),
       [greet, { text: 'So it was due Monday. I will call you back by five today with the answer.' }],
       options,
     );
@@ -99,7 +99,7 @@ describe('consequences of a typed reply', () => {
     expect(promise?.said).toMatch(/call you back by five today/);
     const vague = replay(
       scenario,
-      fakeRubric(),
+      fakeCallbackRubric(),
       [greet, { text: 'Sure, I will look into it, thanks.' }],
       options,
     );
@@ -107,7 +107,7 @@ describe('consequences of a typed reply', () => {
   });
 
   it('mood follows the detected evidence, not the mapped response’s authored effect', () => {
-    const s = start(scenario, fakeRubric(), options);
+    const s = start(scenario, fakeCallbackRubric(), options);
     const { session } = respond(s, { text: 'Good morning, Star River service, Li speaking. I am so sorry.' });
     const turn = session.state.turns[0]!;
     expect(turn.responseId).toBe('greet-apologise');
@@ -119,7 +119,7 @@ describe('consequences of a typed reply', () => {
   it('an attempt with typed replies verifies from its record, with or without the analyzer', () => {
     const session = replay(
       scenario,
-      fakeRubric(),
+      fakeCallbackRubric(),
       [
         { text: 'Good morning, Star River service, Li speaking. I am so sorry.' },
         { choice: 'promise' },
@@ -137,7 +137,7 @@ describe('consequences of a typed reply', () => {
     expect(record.turns[0]!.text).toMatch(/Good morning/);
     expect(record.turns[0]!.reading?.analyser).toBe(freeTextAnalyzer.version);
     expect(toTraineeInput(record.turns[0]!)).toMatchObject({ reading: record.turns[0]!.reading });
-    const check = verifyRecord(JSON.parse(JSON.stringify(record)), scenario, fakeRubric());
+    const check = verifyRecord(JSON.parse(JSON.stringify(record)), scenario, fakeCallbackRubric());
     expect(check.differences).toEqual([]);
     expect(check.verification).toBe('verified');
   });

@@ -11,7 +11,7 @@ import { ScenarioSchema } from '@/engine/format/scenario-schema';
 export function fakeCallbackCall(partial: Partial<Scenario> = {}): Scenario {
   return ScenarioSchema.parse({
     schemaVersion: 1,
-    id: 'fake-call',
+    id: 'fake-callback-call',
     version: 1,
     locales: ['en', 'zh-CN'],
     title: { en: 'Fake call', 'zh-CN': '测试来电' },

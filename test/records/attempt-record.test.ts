@@ -9,7 +9,7 @@ describe('attempt record v1', () => {
     expect(AttemptRecordSchema.safeParse(record).success).toBe(true);
     expect(record.recordVersion).toBe(RECORD_VERSION);
     expect(record.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(record.scenario).toMatchObject({ id: 'fake-call', version: 1 });
+    expect(record.scenario).toMatchObject({ id: 'fake-callback-call', version: 1 });
     expect(record.turns.map((t) => t.responseId)).toEqual(['greet-apologise', 'promise', 'keep']);
     expect(record.turns[0]?.msToAnswer).toBe(4200);
     expect(record.result.outcome).toBe('resolved');

@@ -4,10 +4,10 @@ import { replay } from '@/engine/runtime/session';
 import type { TraineeInput } from '@/engine/runtime/types';
 import { buildAttemptRecord, type AttemptRecord } from '@/records/attempt-record';
 import { configureStorage } from '@/records/storage';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
-export const scenario = fakeScenario();
-export const rubric = fakeRubric();
+export const scenario = fakeCallbackCall();
+export const rubric = fakeCallbackRubric();
 export const scenarioHash = contentHash(scenario);
 export const rubricHash = contentHash(rubric);
 

@@ -4,14 +4,14 @@ import { replay } from '@/engine/runtime/session';
 import { buildAttemptRecord } from '@/records/attempt-record';
 import { AttemptRecordSchema } from '@/records/attempt-record-schema';
 import { quickCheckRecord } from '@/records/quick-check-record';
-import { fakeCallbackRubric as fakeRubric, fakeCallbackCall as fakeScenario } from '../fakes/callback-call';
+import { fakeCallbackRubric, fakeCallbackCall } from '../fakes/callback-call';
 
 const record = buildAttemptRecord({
   attemptId: '3b241101-e2bb-4255-8caf-4136c566a962',
   trainee: { id: 't1', name: 'Li' },
   session: replay(
-    fakeScenario(),
-    fakeRubric(),
+    fakeCallbackCall(),
+    fakeCallbackRubric(),
     [{ choice: 'greet-apologise' }, { choice: 'promise' }, { choice: 'keep' }],
     { now: () => 1000 },
   ),

@@ -68,7 +68,7 @@ describe('xAPI statements from an attempt record', () => {
     expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
 
     const init = statements[0]!;
-    expect(init.object.id).toBe('https://w3id.org/xapi/composure/activities/scenarios/fake-call/v1');
+    expect(init.object.id).toBe('https://w3id.org/xapi/composure/activities/scenarios/fake-callback-call/v1');
     expect(init.object.definition?.type).toBe('http://adlnet.gov/expapi/activities/simulation');
 
     const first = statements[1]!;
