@@ -86,6 +86,20 @@ describe('attempts in several tabs', () => {
     ]);
   });
 
+  it('the library offers "continue" on every scenario this trainee left unfinished, and only theirs', async () => {
+    const a = await openTab(shared);
+    await a.open('fake-call');
+    await a.answer('greet');
+    const b = await openTab(shared);
+    await b.open('other-call');
+    await b.answer('greet');
+    const { useLibrary } = await import('@/state/library-store');
+    await useLibrary.getState().loadProgress(TRAINEE.id);
+    expect([...useLibrary.getState().draftScenarioIds].sort()).toEqual(['fake-call', 'other-call']);
+    await useLibrary.getState().loadProgress('someone-else');
+    expect(useLibrary.getState().draftScenarioIds).toEqual([]);
+  });
+
   it('a second tab on the same scenario gets its own attempt and is told; both attempts are kept', async () => {
     const a = await openTab(shared);
     await a.open('fake-call');

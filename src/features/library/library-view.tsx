@@ -20,7 +20,7 @@ export function LibraryView() {
   const trainee = useTrainee((s) => s.trainee);
   const setTrainee = useTrainee((s) => s.setTrainee);
   const best = useLibrary((s) => s.best);
-  const draftScenarioId = useLibrary((s) => s.draftScenarioId);
+  const draftScenarioIds = useLibrary((s) => s.draftScenarioIds);
   const loadProgress = useLibrary((s) => s.loadProgress);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [editingTrainee, setEditingTrainee] = useState(false);
@@ -100,7 +100,7 @@ export function LibraryView() {
                   scenario={scenario}
                   locale={locale}
                   best={best[scenario.id]}
-                  hasDraft={draftScenarioId === scenario.id}
+                  hasDraft={draftScenarioIds.includes(scenario.id)}
                 />
               ))}
             </div>

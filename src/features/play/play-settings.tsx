@@ -3,7 +3,9 @@ import { useSettings } from '@/state/settings-store';
 
 export function PlaySettings() {
   const { t } = useTranslation('play');
-  const { turnTimer, typingMs, update } = useSettings();
+  const turnTimer = useSettings((s) => s.turnTimer);
+  const typingMs = useSettings((s) => s.typingMs);
+  const update = useSettings((s) => s.update);
   return (
     <details className="settings">
       <summary>{t('settings.title')}</summary>

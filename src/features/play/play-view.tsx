@@ -1,5 +1,6 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
 import { conversationLines } from '@/state/conversation';
@@ -47,10 +48,39 @@ export function PlayView({ scenarioId }: { scenarioId: string }) {
 function PlayScreen({ scenarioId }: { scenarioId: string }) {
   const { t, i18n } = useTranslation('play');
   const locale = i18n.language;
-  const { trainee, setTrainee } = useTrainee();
-  const play = usePlay();
+  const trainee = useTrainee((s) => s.trainee);
+  const setTrainee = useTrainee((s) => s.setTrainee);
+  // One subscription for the fields this screen shows; a change elsewhere in the store skips it.
+  const play = usePlay(
+    useShallow((s) => ({
+      attemptId: s.attemptId,
+      dismissNotice: s.dismissNotice,
+      download: s.download,
+      draftError: s.draftError,
+      entry: s.entry,
+      error: s.error,
+      notices: s.notices,
+      open: s.open,
+      pause: s.pause,
+      paused: s.paused,
+      phase: s.phase,
+      quit: s.quit,
+      rejected: s.rejected,
+      respond: s.respond,
+      restart: s.restart,
+      retrySave: s.retrySave,
+      savedAttemptId: s.savedAttemptId,
+      session: s.session,
+      setLocale: s.setLocale,
+      storage: s.storage,
+      storageReason: s.storageReason,
+      unpause: s.unpause,
+      unsaved: s.unsaved,
+    })),
+  );
   const { open, setLocale } = play;
-  const { typingMs, turnTimer } = useSettings();
+  const typingMs = useSettings((s) => s.typingMs);
+  const turnTimer = useSettings((s) => s.turnTimer);
   const [confirmQuit, setConfirmQuit] = useState(false);
 
   useEffect(() => {
