@@ -148,6 +148,34 @@ test('play two scenarios, export, clear storage, import: same attempts, same sco
   await expect(page.getByTestId('attempt-plausibility')).toContainText('Only a server-side store (an LRS');
   await page.screenshot({ path: `${ARTIFACTS}/review-implausible-attempt.png`, fullPage: true });
   expect(await seriousAxeViolations(page)).toEqual([]);
+
+  // A crafted file whose attempts name "__proto__" (and other Object keys) as their language: each is
+  // refused or rendered, and no page crashes (the locale once picked Object.prototype as "text").
+  const crashes: string[] = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
+  const crafted = ['__proto__', 'constructor', 'toString'].map((locale) => ({
+    ...best,
+    id: crypto.randomUUID(),
+    locale,
+  }));
+  const hostile = { ...bundle, attempts: crafted };
+  await page.goto('/#/review');
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'crafted-locale.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...hostile, checksum: bundleChecksum(hostile) })),
+  });
+  await expect(page.getByTestId('import-report')).toContainText('crafted-locale.json');
+  for (const attempt of crafted) {
+    for (const route of [`/#/review/attempt/${attempt.id}`, `/#/debrief/${attempt.id}`]) {
+      await page.goto(route);
+      // Either the attempt in some language or a plain refusal; never a blank, crashed region.
+      await expect(page.locator('main')).not.toBeEmpty();
+      await expect(page.getByText(/\[object Object\]|\[native code\]/)).toHaveCount(0);
+      await expect(page.locator('[aria-labelledby^="boundary-"]')).toHaveCount(0);
+    }
+  }
+  expect(crashes).toEqual([]);
 });
 
 test('importing many attempts runs off the page: progress is shown and the page keeps answering', async ({
