@@ -10,12 +10,13 @@ export function closingEvidence(scenario: Scenario, rubric: Rubric, state: Sessi
   if (last === 0) return [];
   const out: Evidence[] = [];
   const escalated = state.ending === null || rubric.failOutcomes.includes(state.ending.outcome);
-  const touched = (rule: string, from: number, to: number, verdict: 'met' | 'violated') =>
-    turns.some(
-      (t) =>
-        t.turn >= from && t.turn <= to && t.evidence.some((e) => e.rule === rule && e.verdict === verdict),
-    );
-  for (const [rule, def] of Object.entries(rubric.rules)) {
+  // A loop over the keys rather than Object.entries, and `touched` a module function: this runs at
+  // every ending lint's searches reach, and the pairs and a named closure (under the CommonJS build
+  // tsx runs) were most of what it allocated.
+  const rules = rubric.rules;
+  for (const rule in rules) {
+    if (!Object.hasOwn(rules, rule)) continue;
+    const def = rules[rule]!;
     const expect = def.expect;
     if (!expect) continue;
     let window: [number, number];
@@ -25,7 +26,10 @@ export function closingEvidence(scenario: Scenario, rubric: Rubric, state: Sessi
     else if (escalated) continue;
     else window = [Math.max(1, last - 1), last];
     // A violation already costs the trainee; `missed` is for silence on the rule.
-    if (touched(rule, window[0], window[1], 'met') || touched(rule, window[0], window[1], 'violated'))
+    if (
+      touched(turns, rule, window[0], window[1], 'met') ||
+      touched(turns, rule, window[0], window[1], 'violated')
+    )
       continue;
     out.push({
       turn: window[1],
@@ -50,4 +54,17 @@ export function closingEvidence(scenario: Scenario, rubric: Rubric, state: Sessi
     });
   }
   return out;
+}
+
+function touched(
+  turns: SessionState['turns'],
+  rule: string,
+  from: number,
+  to: number,
+  verdict: 'met' | 'violated',
+): boolean {
+  for (const t of turns)
+    if (t.turn >= from && t.turn <= to && t.evidence.some((e) => e.rule === rule && e.verdict === verdict))
+      return true;
+  return false;
 }

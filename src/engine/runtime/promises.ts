@@ -21,26 +21,14 @@ export function settlePromises(
 ): { promises: PromiseRecord[]; effects: Effect[]; evidence: Evidence[] } {
   const effects: Effect[] = [];
   const evidence: Evidence[] = [];
-  const quoteOf = (id: string) => promiseQuote(scenario, latestPromise(next, id), id, locale);
-  const add = (rule: string, verdict: 'met' | 'violated', id: string) => {
-    if (rubric.rules[rule])
-      evidence.push({
-        turn,
-        rule,
-        verdict,
-        source: 'promise',
-        quote: quoteOf(id),
-        weight: rubric.rules[rule]!.weight,
-        cue: id,
-      });
-  };
+  const at: Where = { turn, scenario, rubric, locale };
   let next: PromiseRecord[] = promises.slice();
   for (const id of response?.keep ?? []) {
     const current = latestPromise(next, id);
     if (current?.status !== 'pending') continue;
     next = next.map((p) => (p === current ? { ...p, status: 'kept', keptAt: turn } : p));
     effects.push({ type: 'promise-kept', id });
-    add(PROMISE_KEPT_RULE, 'met', id);
+    addEvidence(evidence, at, next, PROMISE_KEPT_RULE, 'met', id);
   }
   const made = typed.makes ? response?.promise : undefined;
   if (made && response && latestPromise(next, made.id)?.status !== 'pending') {
@@ -53,13 +41,47 @@ export function settlePromises(
     });
     effects.push({ type: 'promise-made', id: made.id });
   }
-  next = next.map((p) => {
+  const before = next;
+  next = before.map((p) => {
     if (p.status !== 'pending' || p.dueTurn > turn) return p;
     effects.push({ type: 'promise-broken', id: p.id });
-    add(PROMISE_BROKEN_RULE, 'violated', p.id);
+    addEvidence(evidence, at, before, PROMISE_BROKEN_RULE, 'violated', p.id);
     return { ...p, status: 'broken', brokenAt: turn };
   });
   return { promises: next, effects, evidence };
+}
+
+interface Where {
+  turn: number;
+  scenario: Scenario;
+  rubric: Rubric;
+  locale: string;
+}
+
+/**
+ * The evidence one promise change earns, quoting the promise as `promises` records it. A module
+ * function, not a closure: settlePromises runs on every step of lint's searches, and a named closure
+ * costs an allocation each call under the CommonJS build tsx (and so the CLI) runs.
+ */
+function addEvidence(
+  evidence: Evidence[],
+  { turn, scenario, rubric, locale }: Where,
+  promises: readonly PromiseRecord[],
+  rule: string,
+  verdict: 'met' | 'violated',
+  id: string,
+) {
+  const def = rubric.rules[rule];
+  if (!def) return;
+  evidence.push({
+    turn,
+    rule,
+    verdict,
+    source: 'promise',
+    quote: promiseQuote(scenario, latestPromise(promises, id), id, locale),
+    weight: def.weight,
+    cue: id,
+  });
 }
 
 /** The text of a promise, from whichever response in the scenario makes it. */

@@ -98,13 +98,9 @@ export function setLocale(session: Session, locale: string): Session {
 
 export function respond(session: Session, input: TraineeInput): Step {
   const { scenario, rubric, state, options } = session;
-  const reject = (reason: Extract<Effect, { type: 'rejected' }>['reason']): Step => ({
-    session,
-    effects: [{ type: 'rejected', reason }],
-  });
-  if (state.status === 'ended') return reject('session-ended');
+  if (state.status === 'ended') return rejected(session, 'session-ended');
   const node = scenario.nodes[state.node];
-  if (!node?.responses) return reject('session-ended');
+  if (!node?.responses) return rejected(session, 'session-ended');
   const turn = state.turns.length + 1;
   const locale = options.locale;
 
@@ -114,19 +110,19 @@ export function respond(session: Session, input: TraineeInput): Step {
   let authoredMood = true;
   if ('choice' in input) {
     response = node.responses.find((r) => r.id === input.choice);
-    if (!response) return reject('unknown-choice');
+    if (!response) return rejected(session, 'unknown-choice');
     evidence = authorEvidence(response, rubric, turn, pickText(response.text, locale));
   } else if ('text' in input) {
-    if (!node.freeText) return reject('free-text-not-allowed');
-    if (input.text.trim() === '') return reject('empty-text');
+    if (!node.freeText) return rejected(session, 'free-text-not-allowed');
+    if (input.text.trim() === '') return rejected(session, 'empty-text');
     reading = readReply(session, input, turn, node.responses);
-    if (!reading) return reject('free-text-unavailable');
+    if (!reading) return rejected(session, 'free-text-unavailable');
     response = node.responses.find((r) => r.id === reading!.responseId);
     evidence = detectorEvidence(reading.evidence, rubric, turn);
     // A typed reply moves the customer by what it said, not by the authored response's merits.
     authoredMood = false;
   } else {
-    if (!node.timeLimit) return reject('no-time-limit');
+    if (!node.timeLimit) return rejected(session, 'no-time-limit');
     evidence = rubric.rules['etiquette.responsiveness']
       ? [
           {
@@ -151,7 +147,8 @@ export function respond(session: Session, input: TraineeInput): Step {
     ...(reading ? { said: typedCommitment(evidence, 'text' in input ? input.text : '') } : {}),
   });
   effects.push(...promised.effects);
-  evidence = [...evidence, ...promised.evidence];
+  // `evidence` is this turn's own new list: extended in place, not copied on every step.
+  for (const e of promised.evidence) evidence.push(e);
 
   const unclear = reading !== undefined && response === undefined;
   const moved = applyMood(
@@ -200,6 +197,16 @@ export function respond(session: Session, input: TraineeInput): Step {
   else if (finished.status === 'active') effects.push({ type: 'customer-says', node: finished.node });
   return { session: { ...session, state: finished }, effects };
 }
+
+type RejectReason = Extract<Effect, { type: 'rejected' }>['reason'];
+
+// A module function rather than a closure in respond: lint's searches call respond hundreds of
+// thousands of times, and a named closure is an allocation each call under the CommonJS build that
+// tsx (and so the CLI) runs.
+const rejected = (session: Session, reason: RejectReason): Step => ({
+  session,
+  effects: [{ type: 'rejected', reason }],
+});
 
 const COMMITMENT_RULE = 'resolution.concrete-commitment';
 /** A reply the customer cannot make sense of costs a little patience. */
@@ -308,14 +315,22 @@ function finish(scenario: Scenario, rubric: Rubric, state: SessionState): Sessio
 export const ruleWeight = (rubric: Rubric, rule: string) => rubric.rules[rule]?.weight ?? 1;
 
 function authorEvidence(response: ScenarioResponse, rubric: Rubric, turn: number, quote: string): Evidence[] {
-  return Object.entries(response.rules ?? {}).map(([rule, n]) => ({
-    turn,
-    rule,
-    verdict: n > 0 ? 'met' : 'violated',
-    source: 'author',
-    quote,
-    weight: Math.abs(n) * ruleWeight(rubric, rule),
-  }));
+  const out: Evidence[] = [];
+  const rules = response.rules;
+  // The keys in Object.entries order, without its pairs: this runs on every step of lint's searches.
+  for (const rule in rules) {
+    if (!Object.hasOwn(rules, rule)) continue;
+    const n = rules[rule]!;
+    out.push({
+      turn,
+      rule,
+      verdict: n > 0 ? 'met' : 'violated',
+      source: 'author',
+      quote,
+      weight: Math.abs(n) * ruleWeight(rubric, rule),
+    });
+  }
+  return out;
 }
 
 function detectorEvidence(found: ReplyReading['evidence'], rubric: Rubric, turn: number): Evidence[] {
