@@ -1,10 +1,16 @@
-import * as scan from './json-scan';
-
-const { firstMember, keyAt, nextMember, skipSpace } = scan;
-// Copied into this module's own constants once: the loop below reads most of a large file, and a
-// read through another module's exports is a getter call each under the CommonJS that tsx (and so
-// the CLI and the bench) runs, which made it several times slower.
-const { QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA } = scan;
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  firstMember,
+  keyAt,
+  nextMember,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  skipSpace,
+} from './json-scan';
 
 type Path = ReadonlyArray<string | number>;
 
