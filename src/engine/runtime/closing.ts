@@ -11,8 +11,8 @@ export function closingEvidence(scenario: Scenario, rubric: Rubric, state: Sessi
   const out: Evidence[] = [];
   const escalated = state.ending === null || rubric.failOutcomes.includes(state.ending.outcome);
   // A loop over the keys rather than Object.entries, and `touched` a module function: this runs at
-  // every ending lint's searches reach, and the pairs and a named closure (under the CommonJS build
-  // tsx runs) were most of what it allocated.
+  // every ending lint's searches reach, and the pairs and a named closure (tsx, which runs the CLI
+  // and the bench, keeps function names: one more call and allocation each) were most of what it allocated.
   const rules = rubric.rules;
   for (const rule in rules) {
     if (!Object.hasOwn(rules, rule)) continue;
