@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { buildTeam, TRAINEES, traineeId } from './helpers/coaching-team';
 import { keyPlan, paths, scenarioCases } from './helpers/paths';
 import { openDebriefByKeyboard, playByKeyboard, seed, TRAINEE } from './helpers/ui';
 
@@ -116,4 +117,25 @@ test('a touch screen without a keyboard gets no key hints', async ({ browser, ba
   await expect(page.locator('.responses__hint')).toBeHidden();
   await expect(page.getByTestId('responses').locator('.response').first()).toBeVisible();
   await context.close();
+});
+
+test('Review and a trainee page with a team of 20 fit both widths, dark theme axe-clean', async ({
+  page,
+}) => {
+  test.skip(!cases[0], 'no scenario to play');
+  test.setTimeout(240_000);
+  // Long scenario titles, 20 names and every rule: what widened the page before.
+  const file = `${ARTIFACTS}/layout-team.json`;
+  writeFileSync(file, JSON.stringify(buildTeam(cases, cases[0]!.rubric).bundle));
+  await seed(page, 'en');
+  await page.setViewportSize(LAPTOP);
+  await page.goto('/#/review');
+  await page.getByTestId('import-input').setInputFiles(file);
+  await expect(page.getByTestId('coaching-row')).toHaveCount(TRAINEES, { timeout: 120_000 });
+  await fitsBoth(page, 'review with a team');
+  await darkAxe(page, 'review with a team', 'layout-dark-390-review-team-en.png');
+  await page.goto(`/#/review?trainee=${traineeId(0)}`);
+  await expect(page.getByTestId('trainee-name')).toBeVisible();
+  await fitsBoth(page, "a team member's page");
+  await darkAxe(page, "a team member's page", 'layout-dark-390-trainee-team-en.png');
 });
