@@ -3,30 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { analyzeReply } from '@/engine/text/analyze-reply';
 import { collapseRuns, originalOffset, RUN_CAP } from '@/engine/text/runs';
 import { sentences } from '@/engine/text/segment';
+import { RUN_CHARS } from '@/cli/bench-text';
 
 // Long runs of one character: hostile or careless input (a held-down key, a pasted wall). How fast
 // they are read is an `npm run bench` figure ("20,000 of one character", target 50 ms); here they
 // must give a well-formed reading. What keeps them linear is checked without a clock: every
 // pattern passes the cue safety check (cue-safety.test.ts), and a run of line breaks is one
 // sentence, not one per break (each sentence costs one pass of every cue).
-const RUN_CHARS = [
-  '十',
-  '一',
-  '两',
-  '1',
-  '0',
-  'a',
-  '!',
-  ' ',
-  '\n',
-  '\u3000',
-  '好',
-  '您',
-  '。',
-  '，',
-  '.',
-  '?',
-];
 
 describe('long runs of one character', () => {
   it.each(RUN_CHARS)('20,000 × %j gives a well-formed reading in both languages', (ch) => {
