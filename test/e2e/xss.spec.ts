@@ -22,12 +22,13 @@ test('scenario text containing markup is shown as literal text and never runs', 
   await expect(page.locator('.customer-panel')).toContainText(IMG);
   await expect(page.getByTestId('responses')).toContainText(`Good morning ${IMG}`);
 
-  // A typed reply with markup is echoed as text too; it says nothing the customer can place, so the
-  // customer's "unclear" line (markup too) comes back as text and the turn stays open.
+  // A typed reply with markup is echoed as text too; it says nothing the customer can place (no
+  // greeting: "Hi" alone would be one, 你好 in M2's words), so the customer's "unclear" line (markup
+  // too) comes back as text and the turn stays open.
   const box = page.getByLabel('Or answer in your own words');
-  await box.fill(`Hi ${IMG} ${SCRIPT}`);
+  await box.fill(`Lorem ipsum ${IMG} ${SCRIPT}`);
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByTestId('conversation')).toContainText(`Hi ${IMG} ${SCRIPT}`);
+  await expect(page.getByTestId('conversation')).toContainText(`Lorem ipsum ${IMG} ${SCRIPT}`);
   await expect(page.getByTestId('conversation')).toContainText(`Pardon ${IMG}?`);
   await box.blur();
   await page.keyboard.press(await keyFor(page, 'greet'));
@@ -35,7 +36,7 @@ test('scenario text containing markup is shown as literal text and never runs', 
 
   await page.getByTestId('to-debrief').click();
   await expect(page.getByTestId('debrief')).toContainText(`Summary ${SCRIPT}`);
-  await expect(page.getByTestId('debrief')).toContainText(`Hi ${IMG} ${SCRIPT}`);
+  await expect(page.getByTestId('debrief')).toContainText(`Lorem ipsum ${IMG} ${SCRIPT}`);
 
   // Nothing was parsed as markup anywhere in the app.
   expect(await page.locator('main img, main script').count()).toBe(0);
