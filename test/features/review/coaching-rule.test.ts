@@ -1,4 +1,3 @@
-import type { AttemptRow } from '@/records/attempt-row';
 import {
   COACHING_RULE,
   coachTeam,
@@ -11,39 +10,11 @@ import {
   weakestRule,
 } from '@/features/review/coaching-rule';
 import { sortCoaching } from '@/features/review/coaching-table';
+import { fakeAttemptRow } from '../../fakes/attempt-row';
 
 const CRITICAL = new Set(['etiquette.no-blame']);
 const NONE: ReadonlySet<string> = new Set();
-let next = 0;
-
-function row(over: Partial<AttemptRow> = {}): AttemptRow {
-  next += 1;
-  const passed = over.passed ?? true;
-  return {
-    id: `a-${String(next).padStart(4, '0')}`,
-    traineeId: 't-1',
-    traineeName: 'Li Na',
-    scenarioId: 's-1',
-    scenarioVersion: 1,
-    scenarioHash: 'h',
-    rubricHash: 'r',
-    locale: 'en',
-    status: 'finished',
-    startedAt: next * 60_000,
-    finishedAt: next * 60_000 + 30_000,
-    durationMs: 30_000,
-    turns: 5,
-    overall: passed ? 85 : 40,
-    scores: { listening: 80, apology: 70, resolution: 90, etiquette: 60 },
-    passed,
-    outcome: 'resolved',
-    violated: [],
-    missed: [],
-    verification: 'verified',
-    flags: [],
-    ...over,
-  };
-}
+const row = fakeAttemptRow;
 
 const results = (...passed: boolean[]) => passed.map((p) => row({ passed: p }));
 

@@ -14,6 +14,7 @@ import { useRecords } from '@/state/records-store';
 import { setUpApp } from '../../fakes/app';
 import { seriousViolations } from '../../fakes/axe';
 import { fakeRubric } from '../../fakes/scenario';
+import { fakeAttemptRow } from '../../fakes/attempt-row';
 
 const rubric = fakeRubric();
 
@@ -22,31 +23,17 @@ let next = 0;
 
 function row(traineeId: string, over: Partial<AttemptRow> = {}): AttemptRow {
   next += 1;
-  const passed = over.passed ?? true;
-  return {
-    id: `a-${String(next).padStart(4, '0')}`,
+  const startedAt = Date.UTC(2026, 0, 1) + next * 60_000;
+  return fakeAttemptRow({
     traineeId,
     traineeName: `Name ${traineeId}`,
-    scenarioId: 's-1',
-    scenarioVersion: 1,
-    scenarioHash: 'h',
-    rubricHash: 'r',
-    locale: 'en',
-    status: 'finished',
-    startedAt: Date.UTC(2026, 0, 1) + next * 60_000,
-    finishedAt: Date.UTC(2026, 0, 1) + next * 60_000 + 300_000,
+    startedAt,
+    finishedAt: startedAt + 300_000,
     durationMs: 300_000,
     turns: 6,
-    overall: passed ? 85 : 40,
-    scores: { listening: 80, apology: 70, resolution: 90, etiquette: 60 },
-    passed,
-    outcome: 'resolved',
-    violated: passed ? [] : ['apology.sincere'],
-    missed: [],
-    verification: 'verified',
-    flags: [],
+    violated: (over.passed ?? true) ? [] : ['apology.sincere'],
     ...over,
-  };
+  });
 }
 
 /** A strong trainee, one who keeps failing on apologies, one who blamed a customer last time. */
