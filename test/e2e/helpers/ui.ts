@@ -27,11 +27,27 @@ export async function keyFor(page: Page, choice: string): Promise<string> {
   return key!;
 }
 
+/**
+ * A new attempt opens on its briefing; a resumed one goes straight to the call. Waits for either and
+ * starts the call from the keyboard when the briefing is shown.
+ */
+export async function beginCall(page: Page) {
+  const start = page.getByTestId('briefing-start');
+  const responses = page.getByTestId('responses');
+  await expect(start.or(responses).first()).toBeVisible();
+  if (await start.isVisible()) {
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await expect(responses).toBeVisible();
+  }
+}
+
 /** Presses the displayed number key for each planned turn, waiting for the turn to be on screen first. */
 export async function playByKeyboard(
   page: Page,
   plan: Array<{ turn: number; node: string; choice: string }>,
 ) {
+  if (plan.length > 0 && !(await page.getByTestId('responses').isVisible())) await beginCall(page);
   for (const step of plan) {
     const responses = page.getByTestId('responses');
     await expect(responses).toHaveAttribute('data-turn', String(step.turn));
