@@ -3,9 +3,11 @@ import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import { lintScenario, type LintReport } from '@/engine/lint/lint-scenario';
 import type { PathResult } from '@/engine/lint/paths';
+import { checkReferences, type Locate } from '@/engine/load/check-references';
 import { hasErrors, type Diagnostic } from '@/engine/load/diagnostic';
 import { loadScenario } from '@/engine/load/load-scenario';
 import { replay } from '@/engine/runtime/session';
+import { findSyntaxCause, type SyntaxCause } from './author-syntax';
 
 // The Author view's check: load (located diagnostics) then lint (graph, proven score bounds).
 // Runs in author-worker.ts, or on the page where workers are missing; only plain data comes out.
@@ -39,6 +41,8 @@ export interface AuthorCheck {
   scenario: Scenario | null;
   /** Present when the scenario loaded; bounds are only meaningful when `ok`. */
   summary: AuthorSummary | null;
+  /** For text that is not JSON: the likely cause in the trainer's terms, when one is recognised. */
+  syntax: SyntaxCause | null;
 }
 
 const bySeverity = { error: 0, warning: 1, info: 2 } as const;
@@ -73,10 +77,33 @@ function pathSummary(scenario: Scenario, rubric: Rubric, path: PathResult | null
   };
 }
 
+/**
+ * The loader stops at the first failing stage: schema errors hide the references that do not
+ * resolve. The trainer should see all of them in one round, so references are also checked on the
+ * parsed text as it is, when that can be done at all (a shape the check cannot walk is skipped).
+ */
+function referencesDespiteSchema(text: string, loaded: { diagnostics: Diagnostic[] }, locate: Locate) {
+  if (loaded.diagnostics.some((d) => d.line === null || /^E_(JSON_SYNTAX|TOO_|NOT_OBJECT)/.test(d.code)))
+    return [];
+  try {
+    const raw = JSON.parse(text) as Scenario;
+    if (typeof raw.nodes !== 'object' || raw.nodes === null) return [];
+    const seen = new Set(loaded.diagnostics.map((d) => `${d.code} ${d.path}`));
+    return checkReferences(raw, locate).filter((d) => !seen.has(`${d.code} ${d.path}`));
+  } catch {
+    return [];
+  }
+}
+
 export function runAuthorCheck(text: string, rubric: Rubric): AuthorCheck {
   const loaded = loadScenario(text);
-  if (!loaded.ok)
-    return { ok: false, diagnostics: sortDiagnostics(loaded.diagnostics), scenario: null, summary: null };
+  if (!loaded.ok) {
+    const syntax = loaded.diagnostics.some((d) => d.code === 'E_JSON_SYNTAX') ? findSyntaxCause(text) : null;
+    const map = loaded.sourceMap;
+    const more = map ? referencesDespiteSchema(text, loaded, (path) => map.locate(path)) : [];
+    const diagnostics = sortDiagnostics([...loaded.diagnostics, ...more]);
+    return { ok: false, diagnostics, scenario: null, summary: null, syntax };
+  }
   const report = lintScenario(loaded.scenario, rubric, { sourceMap: loaded.sourceMap });
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...report.diagnostics]);
   const ok = !hasErrors(diagnostics);
@@ -84,6 +111,7 @@ export function runAuthorCheck(text: string, rubric: Rubric): AuthorCheck {
     ok,
     diagnostics,
     scenario: loaded.scenario,
+    syntax: null,
     summary: {
       stats: report.stats,
       exact: report.bounds.exact,
