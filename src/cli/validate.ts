@@ -55,7 +55,10 @@ for (const file of files) {
     errors += 1;
     continue;
   }
-  const report = lintScenario(loaded.scenario, rubric.rubric, { sourceMap: loaded.sourceMap });
+  const report = lintScenario(loaded.scenario, rubric.rubric, {
+    sourceMap: loaded.sourceMap,
+    checklist: true,
+  });
   print(shown, [...loaded.diagnostics, ...report.diagnostics]);
   console.log(summary(shown, report));
   if (!quiet) {

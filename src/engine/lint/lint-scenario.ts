@@ -14,6 +14,7 @@ import { translationCheck, type TranslationProblems } from './translations';
 import { playNaiveStrategies, type StrategyResult } from './guessability';
 import { sayProblems } from './say-lines';
 import { forEachText, stringCheck, type TextProblem } from './texts';
+import { checklistProblems } from './authoring-checklist';
 
 export interface LintReport {
   diagnostics: Diagnostic[];
@@ -47,6 +48,8 @@ export interface LintOptions {
   searchBudget?: number;
   /** Seeded random plays for the guessability check (0 skips random play). */
   randomRuns?: number;
+  /** Add the guide's checklist for library scenarios (authoring-checklist.ts); the tutorial fails it. */
+  checklist?: boolean;
 }
 
 /** What a missing list reads as: one shared empty list, not a new one for each of 30,000 responses. */
@@ -70,6 +73,7 @@ export function lintScenario(scenario: Scenario, rubric: Rubric, options: LintOp
   textProblemsOf(scenario, add);
   for (const p of sayProblems(scenario, rubric)) add(p.code, p.message, p.path, p.hint);
   tagProblems(graph, rubric, add);
+  if (options.checklist) checklistProblems(scenario, graph, rubric, add);
   if (scenario.rubric !== rubric.id)
     add('W_RUBRIC_MISMATCH', `scenario asks for rubric '${scenario.rubric}', linted with '${rubric.id}'`, [
       'rubric',

@@ -41,6 +41,9 @@ export type DiagnosticCode =
   | 'W_VARIANT_NEVER'
   | 'W_NO_FALLBACK_VARIANT'
   | 'W_SAY_ASSUMES'
+  | 'W_FEW_DECISIONS'
+  | 'W_PRINCIPLE_UNUSED'
+  | 'W_NO_FEEDBACK'
   | 'I_MIGRATED'
   | 'I_BOUNDS_APPROXIMATE';
 
