@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage } from '@/i18n/i18n';
 import { LANGUAGES } from '@/i18n/language';
 import { routeHref, type Route } from '@/state/route';
+import './app-header.css';
 
 export function AppHeader({ route }: { route: Route }) {
   const { t } = useTranslation('common');
@@ -9,6 +10,7 @@ export function AppHeader({ route }: { route: Route }) {
   const libraryActive = route.name === 'library';
   const authorActive = route.name === 'author';
   const lmsActive = route.name === 'lms';
+  const progressActive = route.name === 'progress';
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -22,6 +24,9 @@ export function AppHeader({ route }: { route: Route }) {
         <nav aria-label={t('nav.label')} className="app-nav">
           <a href={routeHref.library()} aria-current={libraryActive ? 'page' : undefined}>
             {t('nav.library')}
+          </a>
+          <a href={routeHref.progress()} aria-current={progressActive ? 'page' : undefined}>
+            {t('nav.progress')}
           </a>
           <a href={routeHref.review()} aria-current={reviewActive ? 'page' : undefined}>
             {t('nav.review')}

@@ -1,7 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type Region = 'library' | 'play' | 'debrief' | 'review' | 'author' | 'lms';
+export type Region = 'library' | 'play' | 'debrief' | 'progress' | 'review' | 'author' | 'lms';
 
 interface Props {
   region: Region;

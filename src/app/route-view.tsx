@@ -23,6 +23,12 @@ const LmsView = lazy(async () => {
   return { default: view.LmsView };
 });
 
+// A trainee's own history: its strings load with it, so the first download does not grow.
+const ProgressView = lazy(async () => {
+  const [view] = await Promise.all([import('@/features/progress/progress-view'), loadNamespace('progress')]);
+  return { default: view.ProgressView };
+});
+
 // For managers: its strings load with it, not with the trainee's first download.
 const ReviewView = lazy(async () => {
   const [view] = await Promise.all([import('@/features/review/review-view'), loadNamespace('review')]);
@@ -71,6 +77,12 @@ export function RouteView({ route }: { route: Route }) {
       return (
         <RegionBoundary region="review">
           <ReviewView attemptId={route.attemptId} />
+        </RegionBoundary>
+      );
+    case 'progress':
+      return (
+        <RegionBoundary region="progress">
+          <ProgressView />
         </RegionBoundary>
       );
     case 'author':

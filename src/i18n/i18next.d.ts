@@ -6,6 +6,7 @@ import type debrief from './locales/en/debrief.json';
 import type library from './locales/en/library.json';
 import type lms from './locales-lazy/en/lms.json';
 import type play from './locales/en/play.json';
+import type progress from './locales-lazy/en/progress.json';
 import type review from './locales-lazy/en/review.json';
 import type ui from './locales/en/ui.json';
 
@@ -21,6 +22,7 @@ declare module 'i18next' {
       author: typeof author;
       review: typeof review;
       lms: typeof lms;
+      progress: typeof progress;
     };
   }
 }

@@ -4,7 +4,7 @@ import i18next from 'i18next';
 // with the app: every namespace in ./locales is bundled into the first download, these are fetched on demand.
 const files = import.meta.glob<Record<string, unknown>>('./locales-lazy/*/*.json', { import: 'default' });
 
-export type LazyNamespace = 'author' | 'lms' | 'review';
+export type LazyNamespace = 'author' | 'lms' | 'progress' | 'review';
 
 const loaded = new Set<string>();
 

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'review-attempt'; attemptId: string }
   | { name: 'author' }
   | { name: 'lms' }
+  /** The current trainee's own attempts and what to practise next. */
+  | { name: 'progress' }
   | { name: 'not-found'; path: string };
 
 function decode(part: string): string {
@@ -35,6 +37,7 @@ export function parseHash(hash: string): Route {
     return { name: 'review-attempt', attemptId: third };
   if (head === 'author' && parts.length === 1) return { name: 'author' };
   if (head === 'lms' && parts.length === 1) return { name: 'lms' };
+  if (head === 'progress' && parts.length === 1) return { name: 'progress' };
   return { name: 'not-found', path };
 }
 
@@ -47,6 +50,7 @@ export const routeHref = {
   reviewAttempt: (attemptId: string) => `#/review/attempt/${encodeURIComponent(attemptId)}`,
   author: () => '#/author',
   lms: () => '#/lms',
+  progress: () => '#/progress',
 };
 
 export function navigate(href: string): void {
