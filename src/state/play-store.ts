@@ -8,11 +8,12 @@ import {
   setLocale as engineSetLocale,
   start,
 } from '@/engine/runtime/session';
+import { turnEstimate } from '@/engine/runtime/turn-estimate';
 import type { Effect, Session, TraineeInput } from '@/engine/runtime/types';
 import { buildAttemptRecord, type AttemptRecord } from '@/records/attempt-record';
 import { saveAttempt, saveRubricSnapshot, saveScenarioSnapshot } from '@/records/attempts';
 import type { StorageKind } from '@/records/backend';
-import { deleteDraft, listDrafts, saveDraft } from '@/records/drafts';
+import { deleteDraft, listDrafts, saveDraft, type Draft } from '@/records/drafts';
 import { onStorageLost, storageFallbackReason, storageStatus, type RecordsError } from '@/records/storage';
 import { findEntry, isPreviewId, useCatalogue, type CatalogueEntry } from './catalogue';
 import { rememberTabAttempt, tabLocks } from './tab-lock';
@@ -59,11 +60,18 @@ interface PlayStore {
   /** Why storage is memory-only (the browser's error), for the notice. */
   storageReason: string | null;
   paused: boolean;
+  /**
+   * A new attempt waits on its briefing until the trainee starts the call (`startCall`); a resumed
+   * draft does not, nor does an attempt that ended before its first turn.
+   */
+  briefing: boolean;
   /** When the current turn was shown, shifted forward by time spent paused, for `msToAnswer`. */
   turnStartedAt: number;
   pausedAt: number | null;
   open: (scenarioId: string, trainee: Trainee, locale: string) => Promise<void>;
   respond: (answer: Answer) => Promise<void>;
+  /** Leaves the briefing: the attempt's clock starts now, not when the briefing was shown. */
+  startCall: () => void;
   pause: () => void;
   unpause: () => void;
   /** Stores the attempt as abandoned. `saved: false` means it is kept here (download, retry) instead. */
@@ -99,6 +107,7 @@ const initial = {
   storage: 'indexeddb' as StorageKind,
   storageReason: null,
   paused: false,
+  briefing: false,
   turnStartedAt: 0,
   pausedAt: null,
 };
@@ -114,6 +123,32 @@ export const SAVE_WAIT_MS = 2000;
 
 /** Play's rare paths (sorting out stored drafts, files of attempts), loaded when first needed. */
 const recovery = () => import('./play-recovery');
+
+/**
+ * This trainee's unfinished attempts at other scenarios that opening `scenarioId` would store as
+ * abandoned (`sortDrafts` closes the free ones): Play asks before it opens. Drafts another tab is
+ * playing are left alone by the open, so they are not asked about.
+ */
+export async function draftsToAbandon(scenarioId: string, traineeId: string): Promise<Draft[]> {
+  if (isPreviewId(scenarioId)) return [];
+  const others = (await listDrafts()).filter(
+    (d) => d.trainee.id === traineeId && d.state.status === 'active' && d.state.scenarioId !== scenarioId,
+  );
+  const free: Draft[] = [];
+  const own = usePlay.getState().attemptId;
+  for (const draft of others) {
+    if (draft.attemptId === own || (await tabLocks().claim(draft.attemptId))) {
+      free.push(draft);
+      // Only asking: the open that follows claims it again (or another tab may).
+      if (draft.attemptId !== own) tabLocks().release(draft.attemptId);
+    }
+  }
+  return free;
+}
+
+/** "Turn 4 of about 12" for the attempt on screen, aiming at the endings the rubric does not fail. */
+export const callProgress = (session: Session, rubric: Rubric | null) =>
+  turnEstimate(session.scenario, session.state, rubric?.failOutcomes);
 
 let openSeq = 0;
 /** True while an answer is being stored: a second key press must not answer the same turn twice. */
@@ -243,6 +278,7 @@ export const usePlay = create<PlayStore>((set, get) => {
       attemptId,
       savedAttemptId: null,
       phase: session.state.status === 'ended' ? 'saving' : 'playing',
+      briefing: session.state.status !== 'ended',
       turnStartedAt: clock.now(),
       trainee,
     });
@@ -355,6 +391,23 @@ export const usePlay = create<PlayStore>((set, get) => {
       } finally {
         answering = false;
       }
+    },
+
+    startCall: () => {
+      const { briefing, session, phase } = get();
+      if (!briefing || !session) return;
+      // Time spent reading the briefing is not time on the call: with nothing answered yet, the
+      // attempt starts again now, with the same display order.
+      const fresh =
+        phase === 'playing' && session.state.turns.length === 0
+          ? start(session.scenario, session.rubric, {
+              locale: session.options.locale,
+              now: clock.now,
+              seed: session.state.seed ?? undefined,
+            })
+          : session;
+      set({ briefing: false, session: fresh, turnStartedAt: clock.now() });
+      if (fresh !== session) void persist(fresh);
     },
 
     pause: () => {

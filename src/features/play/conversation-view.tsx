@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
 import type { Line } from '@/state/conversation';
@@ -18,11 +18,12 @@ export function ConversationView({ lines, customerName, locale, typing, onSkipTy
   const { t } = useTranslation('play');
   const endRef = useRef<HTMLDivElement>(null);
   const lastCustomer = [...lines].reverse().find((l) => l.kind === 'customer');
-  const shown = typing ? lines.filter((l) => l !== lastCustomer) : lines;
+  // While the customer "types", their newest words wait; a stage note before them does not.
+  const held = typing ? lastCustomer : undefined;
 
   useEffect(() => {
     endRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [shown.length, typing]);
+  }, [lines.length, typing]);
 
   return (
     <section
@@ -31,12 +32,18 @@ export function ConversationView({ lines, customerName, locale, typing, onSkipTy
       data-testid="conversation"
     >
       <ol className="conversation__lines">
-        {shown.map((line) => {
+        {lines.map((line) => {
           if (line.kind === 'silence')
+            // The engine keeps the customer on the same line, so the reaction is the customer's
+            // alone: it follows the recorded silence, in the interface's words.
             return (
-              <li key={line.id} className="line line--system">
-                {t('conversation.silence')}
-              </li>
+              <Fragment key={line.id}>
+                <li className="line line--system">{t('conversation.silence')}</li>
+                <li className="line line--customer" data-testid="silence-reaction">
+                  <span className="line__who">{customerName}</span>
+                  <p className="bubble bubble--customer">{t('conversation.stillThere')}</p>
+                </li>
+              </Fragment>
             );
           if (line.kind === 'trainee')
             return (
@@ -47,20 +54,26 @@ export function ConversationView({ lines, customerName, locale, typing, onSkipTy
                 </p>
               </li>
             );
+          // A stage note ("[16:30 · The callback] …") is narration, nobody's words.
           return (
-            <li
-              key={line.id}
-              className={`line line--customer${line.ending ? ' line--ending' : ''}`}
-              data-node={line.node}
-            >
-              <span className="line__who">{customerName}</span>
-              {line.note ? <p className="line__note">{pickText(line.note, locale)}</p> : null}
-              {line.say ? (
-                <p className="bubble bubble--customer" data-testid="customer-line">
-                  {pickText(line.say, locale)}
-                </p>
+            <Fragment key={line.id}>
+              {line.note ? (
+                <li className="line line--narration" data-node={line.node} data-testid="narration">
+                  <p>{pickText(line.note, locale)}</p>
+                </li>
               ) : null}
-            </li>
+              {line.say && line !== held ? (
+                <li
+                  className={`line line--customer${line.ending ? ' line--ending' : ''}`}
+                  data-node={line.node}
+                >
+                  <span className="line__who">{customerName}</span>
+                  <p className="bubble bubble--customer" data-testid="customer-line">
+                    {pickText(line.say, locale)}
+                  </p>
+                </li>
+              ) : null}
+            </Fragment>
           );
         })}
         {typing ? (

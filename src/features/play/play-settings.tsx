@@ -1,22 +1,35 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '@/state/settings-store';
+
+type TimerChoice = 'phone' | 'always' | 'off';
 
 export function PlaySettings() {
   const { t } = useTranslation('play');
   const turnTimer = useSettings((s) => s.turnTimer);
+  const phoneTimer = useSettings((s) => s.phoneTimer);
   const typingMs = useSettings((s) => s.typingMs);
   const update = useSettings((s) => s.update);
+  const timerId = useId();
+  const timer: TimerChoice = turnTimer ? 'always' : phoneTimer ? 'phone' : 'off';
+  const chooseTimer = (choice: TimerChoice) =>
+    update({ turnTimer: choice === 'always', phoneTimer: choice !== 'off' });
   return (
     <details className="settings">
       <summary>{t('settings.title')}</summary>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={turnTimer}
-          onChange={(e) => update({ turnTimer: e.target.checked })}
-        />
+      <label className="field" htmlFor={timerId}>
         {t('settings.timer')}
       </label>
+      <select
+        id={timerId}
+        value={timer}
+        onChange={(e) => chooseTimer(e.target.value as TimerChoice)}
+        data-testid="setting-timer"
+      >
+        <option value="phone">{t('settings.timerPhone')}</option>
+        <option value="always">{t('settings.timerAlways')}</option>
+        <option value="off">{t('settings.timerOff')}</option>
+      </select>
       <label className="check">
         <input
           type="checkbox"

@@ -4,15 +4,17 @@ import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
 import { conversationLines } from '@/state/conversation';
-import { usePlay } from '@/state/play-store';
+import { callProgress, draftsToAbandon, usePlay } from '@/state/play-store';
+import { useCatalogue } from '@/state/catalogue';
 import { navigate, routeHref } from '@/state/route';
-import { useSettings } from '@/state/settings-store';
+import { timerOn, useSettings } from '@/state/settings-store';
 import { useTrainee } from '@/state/trainee-store';
 import { CustomerAvatar } from '@/ui/customer-avatar';
 import { Dialog } from '@/ui/dialog';
 import { MoodMeter } from '@/ui/mood-meter';
 import { ErrorPanel, LoadingPanel } from '@/ui/status-panel';
 import { TraineeForm } from '@/ui/trainee-form';
+import { Briefing } from './briefing';
 import { CallHeader } from './call-header';
 import { ConversationView } from './conversation-view';
 import { EndingPanel } from './ending-panel';
@@ -20,8 +22,10 @@ import { errorText, PlayNotices } from './play-notices';
 import { PlaySettings } from './play-settings';
 import { ResponsePanel } from './response-panel';
 import { shownResponses } from '@/engine/runtime/display-order';
+import { LeaveOtherDialog, RestartDialog } from './confirm-abandon';
 import { TurnTimer } from './turn-timer';
 import { useTypingReveal } from './use-typing-reveal';
+import './play.css';
 
 // An attempt that could not be stored is rare: what Play shows for it loads when it happens.
 const StorageTrouble = lazy(() => import('./storage-trouble'));
@@ -54,6 +58,7 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
   const play = usePlay(
     useShallow((s) => ({
       attemptId: s.attemptId,
+      briefing: s.briefing,
       dismissNotice: s.dismissNotice,
       download: s.download,
       draftError: s.draftError,
@@ -66,12 +71,15 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
       phase: s.phase,
       quit: s.quit,
       rejected: s.rejected,
+      rubric: s.rubric,
       respond: s.respond,
+      scenarioId: s.scenarioId,
       restart: s.restart,
       retrySave: s.retrySave,
       savedAttemptId: s.savedAttemptId,
       session: s.session,
       setLocale: s.setLocale,
+      startCall: s.startCall,
       storage: s.storage,
       storageReason: s.storageReason,
       unpause: s.unpause,
@@ -81,13 +89,40 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
   const { open, setLocale } = play;
   const typingMs = useSettings((s) => s.typingMs);
   const turnTimer = useSettings((s) => s.turnTimer);
+  const phoneTimer = useSettings((s) => s.phoneTimer);
   const [confirmQuit, setConfirmQuit] = useState(false);
+  const [confirmRestart, setConfirmRestart] = useState(false);
+  // Opening closes this trainee's free drafts of other scenarios as abandoned: asked first.
+  const [leaving, setLeaving] = useState<{ key: string; titles: string[] } | null>(null);
+  const [cleared, setCleared] = useState<string | null>(null);
+  const openKey = `${scenarioId}\u0000${trainee?.id ?? ''}`;
 
   useEffect(() => {
-    if (trainee) void open(scenarioId, trainee, locale);
+    if (!trainee) return;
+    let live = true;
+    void draftsToAbandon(scenarioId, trainee.id)
+      .catch(() => [])
+      .then(async (drafts) => {
+        if (drafts.length === 0) return live && setCleared(openKey);
+        const entries = (await useCatalogue.getState().load())?.entries ?? [];
+        const titles = drafts.map((d) => {
+          const found = entries.find((e) => e.scenario.id === d.state.scenarioId);
+          return found ? pickText(found.scenario.title, locale) : d.state.scenarioId;
+        });
+        if (live) setLeaving({ key: openKey, titles });
+      });
+    return () => {
+      live = false;
+    };
+    // Checked once per scenario and trainee, like the open it guards.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openKey]);
+
+  useEffect(() => {
+    if (trainee && cleared === openKey) void open(scenarioId, trainee, locale);
     // Opening once per scenario; a language switch must not restart the attempt.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scenarioId, trainee?.id, open]);
+  }, [cleared, openKey, open]);
 
   useEffect(() => setLocale(locale), [locale, setLocale]);
 
@@ -98,9 +133,23 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
     [session, scenario],
   );
   const latestCustomer = [...lines].reverse().find((l) => l.kind === 'customer') ?? null;
-  const { typing, skip } = useTypingReveal(latestCustomer?.id ?? null, typingMs);
-  const announcement =
-    !typing && latestCustomer?.kind === 'customer' ? pickText(latestCustomer.say, locale) : '';
+  // A stage note alone is narration, shown at once: nobody is typing it.
+  const { typing, skip } = useTypingReveal(latestCustomer?.say ? latestCustomer.id : null, typingMs);
+  const name = scenario ? pickText(scenario.customer.name, locale) : '';
+  const said = (text: string) => (text ? t('conversation.says', { name, text }) : '');
+  const announcement = typing
+    ? ''
+    : lines.at(-1)?.kind === 'silence'
+      ? said(t('conversation.stillThere'))
+      : latestCustomer?.kind === 'customer'
+        ? [pickText(latestCustomer.note, locale), said(pickText(latestCustomer.say, locale))]
+            .filter(Boolean)
+            .join(' ')
+        : '';
+  const progress = useMemo(
+    () => (session && scenario ? callProgress(session, play.rubric) : null),
+    [session, scenario, play.rubric],
+  );
 
   const download = () => void play.download('unsaved');
   const retry = () => void play.retrySave();
@@ -118,6 +167,16 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
       </div>
     );
   }
+  if (leaving?.key === openKey && cleared !== openKey)
+    return (
+      <LeaveOtherDialog
+        titles={leaving.titles}
+        onStay={() => navigate(routeHref.library())}
+        onLeave={() => setCleared(openKey)}
+      />
+    );
+  // Until this scenario's open has begun, the store still holds whatever Play showed before.
+  if (cleared !== openKey || play.scenarioId !== scenarioId) return <LoadingPanel label={t('loading')} />;
   if (play.phase === 'missing')
     return (
       <ErrorPanel title={t('missing.title')} message={t('missing.body', { id: scenarioId })}>
@@ -136,13 +195,28 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
     );
   if (!session || !scenario || play.phase === 'loading' || play.phase === 'idle')
     return <LoadingPanel label={t('loading')} />;
+  if (play.briefing && play.rubric)
+    return (
+      <div className="play" data-testid="play" data-status="briefing">
+        <Briefing
+          scenario={scenario}
+          rubric={play.rubric}
+          locale={locale}
+          timed={
+            timerOn({ turnTimer, phoneTimer }, scenario.channel) &&
+            Object.values(scenario.nodes).some((n) => n.timeLimit)
+          }
+          onStart={play.startCall}
+        />
+      </div>
+    );
 
   const state = session.state;
   const node = scenario.nodes[state.node];
   const ended = state.status === 'ended';
   const customerName = pickText(scenario.customer.name, locale);
   const turn = state.turns.length + 1;
-  const dialogOpen = confirmQuit || play.paused;
+  const dialogOpen = confirmQuit || confirmRestart || play.paused;
   const canAnswer = !ended && !dialogOpen && play.phase === 'playing';
   const endingNode = state.ending ? scenario.nodes[state.ending.node] : undefined;
   const thisUnsaved = play.unsaved.find((u) => u.record.id === play.attemptId) ?? null;
@@ -197,7 +271,10 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
           ) : null
         }
         onDismiss={play.dismissNotice}
-        onRestart={() => void play.restart()}
+        onRestart={() =>
+          // Nothing answered yet: nothing to abandon, so nothing to ask.
+          state.turns.length > 0 ? setConfirmRestart(true) : void play.restart()
+        }
       />
       <div className="play__layout">
         <aside className="customer-panel" aria-label={t('customer.label')}>
@@ -213,6 +290,16 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
           <PlaySettings />
         </aside>
         <div className="play__main">
+          {!ended && progress ? (
+            <p
+              className="play-progress"
+              data-testid="progress"
+              data-turn={progress.turn}
+              data-total={progress.total}
+            >
+              {t('progress', { turn: progress.turn, total: progress.total })}
+            </p>
+          ) : null}
           <CallHeader
             channel={scenario.channel}
             customerName={customerName}
@@ -254,7 +341,7 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
             />
           ) : typing ? null : node?.responses ? (
             <>
-              {turnTimer && node.timeLimit ? (
+              {timerOn({ turnTimer, phoneTimer }, scenario.channel) && node.timeLimit ? (
                 <TurnTimer key={`${turn}`} seconds={node.timeLimit} running={canAnswer} onExpire={silence} />
               ) : null}
               <ResponsePanel
@@ -284,6 +371,15 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
         >
           <p>{t('pause.body')}</p>
         </Dialog>
+      ) : null}
+      {confirmRestart ? (
+        <RestartDialog
+          onCancel={() => setConfirmRestart(false)}
+          onConfirm={() => {
+            setConfirmRestart(false);
+            void play.restart();
+          }}
+        />
       ) : null}
       {confirmQuit ? (
         <Dialog

@@ -28,7 +28,23 @@ export function TurnTimer({
   const urgent = left <= 5;
   return (
     <p className={`turn-timer${urgent ? ' turn-timer--urgent' : ''}`} data-testid="turn-timer">
-      <span aria-hidden="true">⏱ </span>
+      <svg
+        className="turn-timer__icon"
+        viewBox="0 0 16 16"
+        width="16"
+        height="16"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <circle cx="8" cy="9" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <path
+          d="M8 9V6.2M6.5 1.8h3M12.2 4.6l1-1"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          strokeLinecap="round"
+        />
+      </svg>
       {t('timer.left', { count: Math.max(0, left) })}
       {urgent ? (
         <span className="visually-hidden" role="status">

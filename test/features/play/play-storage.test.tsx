@@ -12,6 +12,7 @@ import { configureStorage } from '@/records/storage';
 import { usePlay } from '@/state/play-store';
 import { setTabLocks, soloLocks } from '@/state/tab-lock';
 import { fakeCatalogue, setUpApp } from '../../fakes/app';
+import { renderPlay } from './render-play';
 
 const keyFor = (responseId: string) =>
   screen
@@ -23,13 +24,6 @@ const keyFor = (responseId: string) =>
 const LAZY = { timeout: 5000 };
 
 const quota = () => new DOMException('', 'QuotaExceededError'); // Chrome's: no message at all
-
-async function renderPlay() {
-  const view = render(<PlayView scenarioId="fake-call" />);
-  // Opening may first fetch a module on demand (sorting out stored drafts): slow on a busy machine.
-  await screen.findByTestId('responses', {}, { timeout: 5000 });
-  return view;
-}
 
 /** jsdom's Blob has no text(). */
 const readText = (blob: Blob) =>

@@ -8,15 +8,9 @@ import { setCatalogueForTests } from '@/state/catalogue';
 import { usePlay } from '@/state/play-store';
 import { useSettings } from '@/state/settings-store';
 import { fakeCatalogue, setUpApp } from '../../fakes/app';
+import { renderPlay } from './render-play';
 import { seriousViolations } from '../../fakes/axe';
 import { fakeScenario } from '../../fakes/scenario';
-
-async function renderPlay() {
-  const view = render(<PlayView scenarioId="fake-call" />);
-  // Opening may first fetch a module on demand (sorting out stored drafts): slow on a busy machine.
-  await screen.findByTestId('responses', {}, { timeout: 5000 });
-  return view;
-}
 
 /** The number key that answers with a response, wherever this attempt's shuffled order put it. */
 const keyFor = (responseId: string) =>
