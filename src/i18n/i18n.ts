@@ -1,38 +1,49 @@
-import i18next, { type Resource } from 'i18next';
+import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { detectLanguage, isLanguage, storeLanguage, type Language } from './language';
 
-// The trainee's namespaces are bundled so switching language is instant; the Author view's, Review's and
-// the LMS settings' strings load with their regions (lazy-namespaces.ts).
+// The trainee's namespaces load as one chunk per language (vite.config.ts names them locale-<lng>):
+// a trainee downloads the strings of the language they read, not of both. The Author view's, Review's
+// and the LMS settings' strings load with their regions (lazy-namespaces.ts).
 const files = import.meta.glob<Record<string, string | object>>('./locales/*/*.json', {
-  eager: true,
   import: 'default',
 });
 
 export const NAMESPACES = ['common', 'ui', 'library', 'play', 'debrief'] as const;
 
-function buildResources(): Resource {
-  const resources: Resource = {};
-  for (const [path, content] of Object.entries(files)) {
-    const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, lng = '', ns = ''] = match;
-    resources[lng] = { ...resources[lng], [ns]: content };
+const loaded = new Map<Language, Promise<void>>();
+
+/** Adds a language's bundled namespaces to i18next, once; a failed fetch can be tried again. */
+function loadLanguage(language: Language): Promise<void> {
+  let pending = loaded.get(language);
+  if (!pending) {
+    pending = Promise.all(
+      Object.entries(files).map(async ([path, load]) => {
+        const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+        if (match?.[1] !== language) return;
+        i18next.addResourceBundle(language, match[2]!, await load(), true, true);
+      }),
+    ).then(() => undefined);
+    pending.catch(() => loaded.delete(language));
+    loaded.set(language, pending);
   }
-  return resources;
+  return pending;
 }
 
 function applyDocumentLanguage(language: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
 
-/** Initialises i18next synchronously (resources are bundled), so the first render is already translated. */
-export function initI18n(language: Language = detectLanguage()) {
+/**
+ * Initialises i18next with the language's strings loaded, so the first render is already translated
+ * (main.tsx renders once this resolves).
+ */
+export async function initI18n(language: Language = detectLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: buildResources(),
+      resources: {},
       lng: language,
-      fallbackLng: 'en',
+      fallbackLng: false,
       supportedLngs: ['en', 'zh-CN'],
       ns: [...NAMESPACES],
       defaultNS: 'common',
@@ -41,17 +52,19 @@ export function initI18n(language: Language = detectLanguage()) {
       initAsync: false,
     });
     i18next.on('languageChanged', applyDocumentLanguage);
-  } else if (i18next.language !== language) {
-    void i18next.changeLanguage(language);
   }
+  await loadLanguage(language);
+  if (i18next.language !== language) await i18next.changeLanguage(language);
   applyDocumentLanguage(language);
   return i18next;
 }
 
-export function changeLanguage(language: string): void {
+/** Switches once the language's strings are here, so no screen shows keys in between. */
+export async function changeLanguage(language: string): Promise<void> {
   if (!isLanguage(language)) return;
   storeLanguage(language);
-  void i18next.changeLanguage(language);
+  await loadLanguage(language);
+  await i18next.changeLanguage(language);
 }
 
 export function currentLanguage(): Language {

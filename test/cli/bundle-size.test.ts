@@ -55,3 +55,38 @@ describe('scripts/bundle-size.mjs', () => {
     expect(result.status).toBe(1);
   });
 });
+
+describe('scripts/bundle-size.mjs, strings per language', () => {
+  // A page fetches the strings of the language it shows: of two language chunks, only the larger counts.
+  const langDist = mkdtempSync(join(tmpdir(), 'bundle-size-lang-'));
+  mkdirSync(join(langDist, 'assets'));
+  writeFileSync(
+    join(langDist, 'index.html'),
+    '<!doctype html><script type="module" crossorigin src="/assets/index-AbCd1234.js"></script>',
+  );
+  writeFileSync(
+    join(langDist, 'assets/index-AbCd1234.js'),
+    'const en = () => import("./locale-en-Aa11Bb22.js");\n' +
+      'const zh = () => import("./locale-zh-CN-Cc33Dd44.js");\n' +
+      filler(6000),
+  );
+  writeFileSync(join(langDist, 'assets/locale-en-Aa11Bb22.js'), filler(3000));
+  writeFileSync(join(langDist, 'assets/locale-zh-CN-Cc33Dd44.js'), filler(6000));
+  afterAll(() => rmSync(langDist, { recursive: true, force: true }));
+
+  it('counts the larger language chunk once, not both', () => {
+    const result = spawnSync(process.execPath, [SCRIPT, langDist, '--budget-kb', '100'], {
+      cwd: langDist,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    const kbOf = (re: RegExp) => Number(re.exec(result.stdout)?.[1]);
+    const zh = kbOf(/([\d.]+) KB +language +assets\/locale-zh-CN/);
+    const en = kbOf(/([\d.]+) KB +language +assets\/locale-en/);
+    const entry = kbOf(/([\d.]+) KB +initial/);
+    expect(zh).toBeGreaterThan(en);
+    expect(kbOf(/strings, one language: +([\d.]+) KB/)).toBe(zh);
+    const total = kbOf(/code, all three routes: +([\d.]+) KB/);
+    expect(Math.abs(total - (entry + zh))).toBeLessThanOrEqual(0.15);
+  });
+});

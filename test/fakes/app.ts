@@ -32,7 +32,7 @@ export function fakeCatalogue(
 export async function setUpApp(catalogue: Catalogue = fakeCatalogue(), language: 'en' | 'zh-CN' = 'en') {
   localStorage.clear();
   await configureStorage({ backend: createMemoryBackend() });
-  initI18n(language);
+  await initI18n(language);
   await Promise.all([loadNamespace('review'), loadNamespace('author')]);
   setCatalogueForTests(catalogue);
   usePlay.getState().reset();

@@ -7,21 +7,34 @@ import zh from '@/i18n/locales/zh-CN/common.json';
 describe('UI language', () => {
   beforeEach(() => localStorage.clear());
 
+  // First in this file (each file has its own i18next): nothing has loaded Chinese yet.
+  it("loads only the language in use; the other's strings arrive with the switch", async () => {
+    const i18n = await initI18n('en');
+    expect(i18n.hasResourceBundle('en', 'play')).toBe(true);
+    expect(i18n.hasResourceBundle('zh-CN', 'play')).toBe(false);
+    await changeLanguage('zh-CN');
+    expect(i18n.hasResourceBundle('zh-CN', 'play')).toBe(true);
+    expect(i18n.t('nav.review')).toBe(zh.nav.review);
+    await changeLanguage('en');
+  });
+
   it('maps browser languages onto the supported ones', () => {
     expect(matchLanguage('zh-TW')).toBe('zh-CN');
     expect(matchLanguage('en-GB')).toBe('en');
     expect(matchLanguage('fr')).toBeNull();
   });
 
-  it('prefers the saved choice, persists a switch and updates <html lang>', () => {
+  it('prefers the saved choice, persists a switch and updates <html lang>', async () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'zh-CN');
     expect(detectLanguage()).toBe('zh-CN');
-    initI18n('en');
-    changeLanguage('zh-CN');
+    const i18n = await initI18n('en');
+    await changeLanguage('zh-CN');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
     expect(document.documentElement.lang).toBe('zh-CN');
-    changeLanguage('en');
+    expect(i18n.t('nav.review')).toBe(zh.nav.review);
+    await changeLanguage('en');
     expect(document.documentElement.lang).toBe('en');
+    expect(i18n.t('nav.review')).toBe(en.nav.review);
   });
 });
 

@@ -7,7 +7,7 @@ import { ScoreChart } from '@/ui/score-chart';
 import { seriousViolations } from '../fakes/axe';
 
 beforeAll(() => {
-  initI18n('en');
+  return initI18n('en');
 });
 
 describe('ScoreChart', () => {

@@ -4,7 +4,7 @@ import { initI18n } from '@/i18n/i18n';
 import { CustomerAvatar } from '@/ui/customer-avatar';
 
 beforeAll(() => {
-  initI18n('en');
+  return initI18n('en');
 });
 
 describe('CustomerAvatar', () => {

@@ -116,7 +116,7 @@ describe('DebriefView', () => {
 
   it('renders in Chinese after a language switch', async () => {
     const id = await playAttempt([{ choice: 'blame' }]);
-    changeLanguage('zh-CN');
+    await changeLanguage('zh-CN');
     render(<DebriefView attemptId={id} />);
     await screen.findByTestId('debrief');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('复盘：迟到的包裹');

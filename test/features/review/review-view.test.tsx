@@ -253,13 +253,13 @@ describe('ReviewView', () => {
   });
 
   it('speaks Chinese', async () => {
-    changeLanguage('zh-CN');
+    await changeLanguage('zh-CN');
     await seed();
     render(<ReviewView />);
     expect(await screen.findByRole('heading', { name: '成绩查看' })).toBeInTheDocument();
     expect(await screen.findAllByText('一致')).not.toHaveLength(0);
     expect(screen.getByText(/只有服务器端的存储/)).toBeInTheDocument();
-    changeLanguage('en');
+    await changeLanguage('en');
   });
 
   it('accepts several files dropped at once and reports each', async () => {
