@@ -9,6 +9,7 @@ import type play from './locales/en/play.json';
 import type progress from './locales-lazy/en/progress.json';
 import type review from './locales-lazy/en/review.json';
 import type ui from './locales/en/ui.json';
+import type voice from './locales-lazy/en/voice.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -23,6 +24,7 @@ declare module 'i18next' {
       review: typeof review;
       lms: typeof lms;
       progress: typeof progress;
+      voice: typeof voice;
     };
   }
 }

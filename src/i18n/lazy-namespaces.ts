@@ -1,10 +1,11 @@
 import i18next from 'i18next';
 
-// Strings of regions a trainee rarely or never opens (Author, Review, LRS and LMS settings) load with that region, not
-// with the app: every namespace in ./locales is bundled into the first download, these are fetched on demand.
+// Strings of regions a trainee rarely or never opens (Author, Review, LRS and LMS settings, My progress, the
+// voice controls) load with that region, not with the app: every namespace in ./locales is bundled into the
+// first download, these are fetched on demand.
 const files = import.meta.glob<Record<string, unknown>>('./locales-lazy/*/*.json', { import: 'default' });
 
-export type LazyNamespace = 'author' | 'lms' | 'progress' | 'review';
+export type LazyNamespace = 'author' | 'lms' | 'progress' | 'review' | 'voice';
 
 const loaded = new Set<string>();
 
