@@ -406,8 +406,9 @@ export const usePlay = create<PlayStore>((set, get) => {
               seed: session.state.seed ?? undefined,
             })
           : session;
+      // Not stored here: a write racing the first answer's could land last and lose that answer.
+      // The first answer stores the whole state, this start time with it.
       set({ briefing: false, session: fresh, turnStartedAt: clock.now() });
-      if (fresh !== session) void persist(fresh);
     },
 
     pause: () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { fakeScenario } from '../fakes/scenario';
-import { keyFor, seed } from './helpers/ui';
+import { beginCall, keyFor, seed } from './helpers/ui';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const ARTIFACTS = 'test/e2e/artifacts';
@@ -61,6 +61,7 @@ test('a pasted scenario is checked, summarised and previewed in the Play view', 
   // Preview, then play one turn by number key.
   await page.getByTestId('author-preview').click();
   await expect(page).toHaveURL(/#\/play\/preview%3Ae2e-author$/);
+  await beginCall(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Pasted call' })).toBeVisible();
   const responses = page.getByTestId('responses');
   await expect(responses).toHaveAttribute('data-turn', '1');

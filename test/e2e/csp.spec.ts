@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { keyPlan, paths, scenarioCases } from './helpers/paths';
-import { openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
+import { beginCall, openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
 
 // The built app ships a Content-Security-Policy meta tag (vite.config.ts) and must run clean under
 // it: every script, style and worker from its own origin, nothing inline, nothing blocked.
@@ -43,6 +43,7 @@ test('the built app carries the CSP and runs library, play, a typed reply, debri
 
   // Play: focusing the reply box fetches the free-text analyzer's chunk; then answer by keys.
   await page.goto(`/#/play/${c!.scenario.id}`);
+  await beginCall(page);
   const plan = keyPlan(c!, paths(c!).best);
   const box = page.getByLabel('Or answer in your own words');
   if (await box.count()) {

@@ -4,7 +4,7 @@ import { pickText } from '@/engine/format/localized-text';
 import { loadScenario } from '@/engine/load/load-scenario';
 import { replay } from '@/engine/runtime/session';
 import { loadDefaultRubric, type ScenarioCase } from './helpers/paths';
-import { seed } from './helpers/ui';
+import { beginCall, seed } from './helpers/ui';
 
 // Kills the page at random (seeded) points during 200 turns of play, across several attempts, and
 // checks after every kill that reopening the scenario shows every answered turn. A turn counts as
@@ -109,6 +109,7 @@ async function openPlay(context: BrowserContext, scenarioId: string, tab: Page |
   const page = tab ?? (await context.newPage());
   if (!tab) await seed(page);
   await page.goto(`/#/play/${scenarioId}`);
+  await beginCall(page);
   await expect(page.getByTestId('play')).toBeVisible();
   return page;
 }

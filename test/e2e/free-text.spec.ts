@@ -4,7 +4,7 @@ import { bestPath } from '@/engine/lint/best-path';
 import { replay } from '@/engine/runtime/session';
 import { freeTextAnalyzer } from '@/engine/text/free-text';
 import { scenarioCases } from './helpers/paths';
-import { keyFor, openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
+import { beginCall, keyFor, openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
 
 // Typed replies are judged on the trainee's own words: what they said moves the customer, the
 // debrief marks the words behind each verdict, and the attempt verifies in Review after an export.
@@ -31,6 +31,7 @@ test('a typed reply that blames the colleague gets no ownership credit, breaks n
 
   await seed(page, 'zh-CN');
   await page.goto(`/#/play/${c.scenario.id}`);
+  await beginCall(page);
   const responses = page.getByTestId('responses');
   await expect(responses).toHaveAttribute('data-turn', '1');
   await page.keyboard.press(await keyFor(page, opening));

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { buildTeam, TRAINEES, traineeId } from './helpers/coaching-team';
 import { keyPlan, paths, scenarioCases } from './helpers/paths';
-import { openDebriefByKeyboard, playByKeyboard, seed, TRAINEE } from './helpers/ui';
+import { beginCall, openDebriefByKeyboard, playByKeyboard, seed, TRAINEE } from './helpers/ui';
 
 // Every view at a phone's and a laptop's width: the page itself never scrolls sideways (wide tables
 // scroll inside their own focusable box), and the dark theme passes axe's contrast checks.
@@ -112,6 +112,7 @@ test('a touch screen without a keyboard gets no key hints', async ({ browser, ba
   const page = await context.newPage();
   await seed(page);
   await page.goto(`/#/play/${c!.scenario.id}`);
+  await beginCall(page);
   await expect(page.getByTestId('responses')).toHaveAttribute('data-turn', '1');
   expect(await page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches)).toBe(true);
   await expect(page.locator('.responses__hint')).toBeHidden();

@@ -210,7 +210,9 @@ for (const { version, tag } of VERSIONS) {
     await page.goto(`${ORIGIN}/harness.html`);
     const frame = page.frameLocator('#sco');
     const sco = () => page.frame({ url: /\/pkg\// })!;
-    await expect(frame.getByTestId('responses')).toBeVisible({ timeout: 30_000 });
+    await expect(frame.getByTestId('briefing-start')).toBeVisible({ timeout: 30_000 });
+    await frame.getByTestId('briefing-start').click();
+    await expect(frame.getByTestId('responses')).toBeVisible();
     await play(sco(), plan.slice(0, half));
     await expect
       .poll(async () => (await lms(page, version)).values['cmi.suspend_data'] ?? '')

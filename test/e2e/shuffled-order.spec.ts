@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { paths, scenarioCases, keyPlan } from './helpers/paths';
-import { keyFor, openDebriefByKeyboard, seed } from './helpers/ui';
+import { beginCall, keyFor, openDebriefByKeyboard, seed } from './helpers/ui';
 
 // Scores that measure skill: each attempt shows the responses in its own order, the number keys
 // answer with the response shown beside them, and the debrief and Review verify the attempt.
@@ -33,6 +33,7 @@ test('two attempts show different orders; number keys choose the displayed respo
   const attempts: string[][] = [];
   for (let i = 0; i < 2; i += 1) {
     await page.goto(`/#/play/${c.scenario.id}`);
+    await beginCall(page);
     attempts.push(await playRecordingOrders(page));
     await openDebriefByKeyboard(page);
     await expect(page.getByTestId('debrief')).not.toContainText(/do not trust|mismatch/i);

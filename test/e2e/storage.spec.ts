@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expected, keyPlan, paths, scenarioCases, type ScenarioCase } from './helpers/paths';
-import { expectDebriefScores, openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
+import { beginCall, expectDebriefScores, openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
 
 // Attempts that survive tabs, full storage and closed databases, in a real Chromium.
 const { cases } = scenarioCases();
@@ -58,6 +58,7 @@ async function newTab(context: BrowserContext, scenarioId: string): Promise<Page
   const page = await context.newPage();
   await seed(page);
   await page.goto(`/#/play/${scenarioId}`);
+  await beginCall(page);
   await expect(page.getByTestId('responses')).toBeVisible();
   return page;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { keyFor, seed } from './helpers/ui';
+import { beginCall, keyFor, seed } from './helpers/ui';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(1)</script>';
@@ -18,6 +18,7 @@ test('scenario text containing markup is shown as literal text and never runs', 
   await expect(card).toContainText(`Brief ${SCRIPT} end`);
 
   await page.goto('/#/play/xss-fixture');
+  await beginCall(page);
   await expect(page.getByTestId('conversation')).toContainText(`Hello ${SCRIPT} there`);
   await expect(page.locator('.customer-panel')).toContainText(IMG);
   await expect(page.getByTestId('responses')).toContainText(`Good morning ${IMG}`);

@@ -82,7 +82,10 @@ describe('the trainee journey in Play', () => {
     await act(async () => screen.getByTestId('briefing-start').click());
     await turnShown(1);
     expect(usePlay.getState().session?.state.startedAt).toBe(61_000);
-    await waitFor(async () => expect((await listDrafts())[0]?.state.startedAt).toBe(61_000));
+    await userEvent.setup().keyboard(keyFor('greet'));
+    await turnShown(2);
+    await waitFor(async () => expect((await listDrafts())[0]?.state).toMatchObject({ startedAt: 61_000 }));
+    expect((await listDrafts())[0]?.state.turns).toHaveLength(1);
   });
 
   it('renders scenario text as text, never as HTML', async () => {
