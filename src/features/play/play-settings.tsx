@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '@/state/settings-store';
+import { VoiceSetting } from './voice-mount';
 
 type TimerChoice = 'phone' | 'always' | 'off';
 
@@ -38,6 +39,7 @@ export function PlaySettings() {
         />
         {t('settings.typing')}
       </label>
+      <VoiceSetting />
     </details>
   );
 }

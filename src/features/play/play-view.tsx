@@ -25,6 +25,7 @@ import { shownResponses } from '@/engine/runtime/display-order';
 import { LeaveOtherDialog, RestartDialog } from './confirm-abandon';
 import { TurnTimer } from './turn-timer';
 import { useTypingReveal } from './use-typing-reveal';
+import { VoiceOnCall } from './voice-mount';
 import './play.css';
 
 // An attempt that could not be stored is rare: what Play shows for it loads when it happens.
@@ -313,6 +314,13 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
             typing={typing}
             onSkipTyping={skip}
             variant={scenario.channel}
+          />
+          <VoiceOnCall
+            channel={scenario.channel}
+            lineId={!typing && latestCustomer?.say ? latestCustomer.id : null}
+            text={latestCustomer ? pickText(latestCustomer.say, locale) : ''}
+            locale={locale}
+            anger={state.mood.anger}
           />
           <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="live-region">
             {announcement ? t('conversation.says', { name: customerName, text: announcement }) : ''}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
 import { preloadAnalyzer } from '@/state/analyzer';
 import type { ScenarioResponse } from '@/engine/format/scenario-schema';
+import { VoiceReplyButton } from './voice-mount';
 
 interface Props {
   responses: ScenarioResponse[];
@@ -115,6 +116,11 @@ export function ResponsePanel({ responses, freeText, locale, turn, node, enabled
           <p id={`${textId}-hint`} className="field__hint">
             {t('freeText.hint')}
           </p>
+          <VoiceReplyButton
+            locale={locale}
+            enabled={enabled}
+            onTranscript={(heard) => setText((typed) => (typed.trim() ? `${typed.trim()} ${heard}` : heard))}
+          />
           <button type="submit" className="button button--primary" disabled={!enabled || text.trim() === ''}>
             {t('freeText.send')}
           </button>
