@@ -9,6 +9,8 @@ import { loadRubric } from '../engine/load/load-rubric';
 import { loadScenario } from '../engine/load/load-scenario';
 import { lintScenario, type LintReport } from '../engine/lint/lint-scenario';
 import { defensibleDecisions, tells, type Tells } from '../engine/lint/guessability';
+import { rubricSelfCheck, type TagContradiction } from '../engine/lint/rubric-self-check';
+import type { SourceMap } from '../engine/load/source-map';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const quiet = process.argv.includes('--quiet');
@@ -71,6 +73,7 @@ for (const file of files) {
     console.log(
       `${shown}: decisions on the best path with two clean passing responses: ${twoWay.length} [${twoWay.join(', ')}]`,
     );
+    printSelfCheck(shown, rubricSelfCheck(loaded.scenario, rubric.rubric), loaded.sourceMap);
   }
   libraryTells.push(tells(loaded.scenario, rubric.rubric));
 }
@@ -87,6 +90,25 @@ function print(shown: string, diagnostics: readonly Diagnostic[]) {
     const hint = d.hint ? ` (${d.hint})` : '';
     console.log(`${where} ${d.severity} ${d.code} ${d.message}${hint}${d.path ? ` at ${d.path}` : ''}`);
   }
+}
+
+/**
+ * The rubric self-check (src/engine/lint/rubric-self-check.ts): answers whose words the free-text
+ * analyser reads as breaking a rule they do not tag. Not counted as warnings (the analyser can misread
+ * an authored line, and CI must not fail on it) and left out with --quiet, like the lines above.
+ */
+function printSelfCheck(shown: string, found: TagContradiction[], sourceMap: SourceMap | null) {
+  console.log(
+    `${shown}: rubric self-check: ${found.length} answer text(s) read as breaking a rule they do not tag`,
+  );
+  const where = sourceMap?.locateMany(found.map((f) => f.path));
+  found.forEach((f, i) => {
+    const at = where?.[i];
+    const source = f.cues.length > 0 ? ` [${f.cues.join(', ')}]` : '';
+    console.log(
+      `${shown}:${at?.line ?? 1}:${at?.column ?? 1} self-check ${f.message}${source} at ${f.pointer}`,
+    );
+  });
 }
 
 function summary(shown: string, r: LintReport): string {
