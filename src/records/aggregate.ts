@@ -139,11 +139,15 @@ export function pickBucket(spanMs: number): TeamSummary['bucket'] {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Practice branches replay part of another attempt: counting them would weigh that attempt twice. */
+const counted = (rows: readonly AttemptRow[]) => rows.filter((r) => !r.practice);
+
 export function teamSummary(
-  rows: readonly AttemptRow[],
+  all: readonly AttemptRow[],
   topRules = 10,
   duplicates: ReadonlySet<string> = NO_DUPLICATES,
 ): TeamSummary {
+  const rows = counted(all);
   const sums = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
   const counts = { listening: 0, apology: 0, resolution: 0, etiquette: 0 };
   const violated = new Map<string, number>();
@@ -257,7 +261,7 @@ export interface TraineeEntry {
 
 export function traineeList(rows: readonly AttemptRow[]): TraineeEntry[] {
   const map = new Map<string, TraineeEntry & { sum: number }>();
-  for (const r of rows) {
+  for (const r of counted(rows)) {
     const e = map.get(r.traineeId) ?? {
       id: r.traineeId,
       name: r.traineeName,

@@ -75,4 +75,9 @@ export const AttemptRecordSchema = z.strictObject({
   finishedAt: Time,
   turns: z.array(RecordTurnSchema).max(1000),
   result: RecordResultSchema,
+  /**
+   * Set on a practice branch: the trainee replayed attempt `of` up to just before `fromTurn` and
+   * answered on from there. Optional, so every record written before it still reads as it was.
+   */
+  practice: z.strictObject({ of: z.uuid(), fromTurn: z.number().int().min(1).max(1000) }).optional(),
 });

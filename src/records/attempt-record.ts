@@ -3,6 +3,7 @@ import { PRINCIPLES, type Principle } from '@/engine/format/ids';
 import type { AttemptResult, Session, TraineeInput, TurnRecord } from '@/engine/runtime/types';
 import { scoreSession } from '@/engine/scoring/score';
 import type { AttemptRecordSchema, RecordResultSchema, RecordTurnSchema } from './attempt-record-schema';
+import { practiceLinkOf, type PracticeLink } from './practice-link';
 import { MIN_RECORD_VERSION, RECORD_VERSION } from './record-version';
 
 export { MIN_RECORD_VERSION, RECORD_VERSION };
@@ -69,6 +70,8 @@ export interface BuildAttemptRecordInput {
   status: AttemptStatus;
   /** When the attempt closed; defaults to the session's clock. */
   finishedAt?: number;
+  /** A practice branch's origin; by default the link remembered for this attempt id, if any. */
+  practice?: PracticeLink;
 }
 
 export function buildAttemptRecord(input: BuildAttemptRecordInput): AttemptRecord {
@@ -76,9 +79,11 @@ export function buildAttemptRecord(input: BuildAttemptRecordInput): AttemptRecor
   const state = session.state;
   const turns = state.turns.map(toRecordTurn);
   const finishedAt = input.finishedAt ?? Math.max(session.options.now(), state.startedAt);
+  const id = input.attemptId ?? crypto.randomUUID();
+  const practice = input.practice ?? (input.attemptId ? practiceLinkOf(id) : undefined);
   return {
     recordVersion: RECORD_VERSION,
-    id: input.attemptId ?? crypto.randomUUID(),
+    id,
     status: input.status,
     // The trainee form has no length limit; a record must never fail to save over a long name.
     trainee: { id: input.trainee.id.slice(0, 100), name: input.trainee.name.slice(0, 200) },
@@ -90,5 +95,6 @@ export function buildAttemptRecord(input: BuildAttemptRecordInput): AttemptRecor
     finishedAt,
     turns,
     result: summariseResult(scoreSession(session)),
+    ...(practice ? { practice } : {}),
   };
 }

@@ -45,6 +45,8 @@ export interface AttemptRow {
   minReadMs?: number | null;
   /** Transcript identity, to find the same attempt stored under another trainee. */
   fingerprint?: string | null;
+  /** A practice branch (retry from a turn): listed, never averaged with ordinary attempts. */
+  practice?: true;
 }
 
 /**
@@ -77,6 +79,7 @@ export function toAttemptRow(
     violated: record.result.violated,
     missed: record.result.missed,
     verification,
+    ...(record.practice ? { practice: true as const } : {}),
     ...(plausibility
       ? {
           flags: plausibility.flags,

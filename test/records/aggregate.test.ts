@@ -106,6 +106,14 @@ describe('aggregation', () => {
     expect(s.trend.map((t) => t.averageOverall)).toEqual([90, 40, 70]);
   });
 
+  it('practice branches are left out of averages, pass rates and the trainee list', () => {
+    const branch: AttemptRow = { ...rows[1]!, id: 'p', overall: 100, passed: true, practice: true };
+    const s = teamSummary([...rows, branch]);
+    expect(s).toMatchObject({ attempts: 3, averageOverall: 66.7 });
+    expect(s.passRate).toBeCloseTo(2 / 3);
+    expect(traineeList([...rows, branch])).toEqual(traineeList(rows));
+  });
+
   it('an empty team has no averages rather than NaN', () => {
     const s = teamSummary([]);
     expect(s.passRate).toBeNull();

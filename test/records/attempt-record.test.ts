@@ -1,6 +1,9 @@
-import { toTraineeInput, RECORD_VERSION } from '@/records/attempt-record';
+import { replay } from '@/engine/runtime/session';
+import { buildAttemptRecord, toTraineeInput, RECORD_VERSION } from '@/records/attempt-record';
+import { toAttemptRow } from '@/records/attempt-row';
+import { rememberPracticeLink } from '@/records/practice-link';
 import { AttemptRecordSchema } from '@/records/attempt-record-schema';
-import { BAD, GOOD, playRecord, rubric, scenario } from './fixtures';
+import { BAD, GOOD, playRecord, rubric, rubricHash, scenario, scenarioHash } from './fixtures';
 import { verifyRecord } from '@/records/verify';
 
 describe('attempt record v1', () => {
@@ -71,5 +74,40 @@ describe('attempt record v1', () => {
     const record = playRecord(GOOD, { id: 'x'.repeat(300), name: '李'.repeat(500) });
     expect(AttemptRecordSchema.safeParse(record).success).toBe(true);
     expect(record.trainee.name).toHaveLength(200);
+  });
+
+  it('a practice branch carries its origin; records without one read as before', () => {
+    const plain = playRecord(GOOD);
+    expect('practice' in plain).toBe(false);
+    expect(toAttemptRow(plain, 'verified').practice).toBeUndefined();
+    const of = crypto.randomUUID();
+    const branch = { ...plain, practice: { of, fromTurn: 2 } };
+    expect(AttemptRecordSchema.safeParse(branch).success).toBe(true);
+    expect(toAttemptRow(branch, 'verified').practice).toBe(true);
+    expect(AttemptRecordSchema.safeParse({ ...plain, practice: { of, fromTurn: 0 } }).success).toBe(false);
+    expect(AttemptRecordSchema.safeParse({ ...plain, practice: { of: 'x', fromTurn: 2 } }).success).toBe(
+      false,
+    );
+  });
+
+  it('the record of an attempt begun as a practice branch is marked when it is built', () => {
+    const trainee = { id: 'e-1', name: 'Li Na' };
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    });
+    try {
+      const of = crypto.randomUUID();
+      const id = crypto.randomUUID();
+      rememberPracticeLink(id, { of, fromTurn: 3 });
+      const session = replay(scenario, rubric, GOOD, { now: () => 0 });
+      const build = (attemptId: string) =>
+        buildAttemptRecord({ attemptId, trainee, session, scenarioHash, rubricHash, status: 'finished' });
+      expect(build(id).practice).toEqual({ of, fromTurn: 3 });
+      expect('practice' in build(crypto.randomUUID())).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

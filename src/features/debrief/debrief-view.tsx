@@ -1,16 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRINCIPLES } from '@/engine/format/ids';
 import { pickText } from '@/engine/format/localized-text';
 import { useDebrief } from '@/state/debrief-store';
 import { routeHref } from '@/state/route';
-import { AnnotatedTranscript } from '@/ui/annotated-transcript';
 import { MoodCurve } from '@/ui/mood-curve';
 import { PromiseList } from '@/ui/promise-list';
 import { ScoreChart } from '@/ui/score-chart';
 import { ErrorPanel, LoadingPanel } from '@/ui/status-panel';
+import { DebriefSummary } from './debrief-summary';
+import { DebriefTurns } from './debrief-turns';
 import { OutcomeExplainer } from './outcome-explainer';
 import { WhatIfPanel } from './what-if-panel';
+import './debrief.css';
+
+const practice = () => import('./on-demand-practice');
+const PracticeCompare = lazy(() => practice().then((m) => ({ default: m.PracticeCompare })));
 
 export function DebriefView({ attemptId }: { attemptId: string }) {
   const { t, i18n } = useTranslation('debrief');
@@ -22,6 +27,7 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
   const load = useDebrief((s) => s.load);
   const [whatIfTurn, setWhatIfTurn] = useState(1);
   const whatIfRef = useRef<HTMLElement>(null);
+  const [retryNote, setRetryNote] = useState<string | null>(null);
 
   useEffect(() => {
     void load(attemptId);
@@ -44,6 +50,15 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
   const endingNode = state.ending ? scenario.nodes[state.ending.node] : undefined;
   const bars = PRINCIPLES.map((p) => ({ key: p, label: t(`principle.${p}`), score: result.scores[p] }));
   const finishedAt = new Date(record.finishedAt);
+  const outcome = result.outcome;
+
+  const retryFrom = async (turn: number) => {
+    setRetryNote(t('practice.starting'));
+    const started = await practice()
+      .then((m) => m.startPractice(record, turn))
+      .catch(() => 'failed' as const);
+    if (started !== 'started') setRetryNote(t(`practice.${started}`));
+  };
 
   return (
     <article className="debrief" data-testid="debrief" aria-labelledby="debrief-title">
@@ -56,6 +71,15 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
             turns: record.turns.length,
           })}
         </p>
+        {record.practice ? (
+          <p className="notice" data-testid="practice-note">
+            {t('practice.note', { turn: record.practice.fromTurn })}
+          </p>
+        ) : null}
+      </header>
+
+      <DebriefSummary data={data} locale={locale} />
+      <div className="debrief__notices">
         {record.status === 'abandoned' ? <p className="notice notice--warn">{t('abandoned')}</p> : null}
         {data.mismatch ? (
           <p className="notice notice--warn" role="status" data-testid="debrief-check" data-check="mismatch">
@@ -70,16 +94,16 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
             {t(data.verification === 'verified' ? 'check.consistent' : 'check.unchecked')}
           </p>
         )}
-      </header>
+      </div>
 
-      <section
-        className={`panel result result--${result.passed ? 'pass' : 'fail'}`}
-        aria-labelledby="result-title"
-      >
-        <h2 id="result-title">{t('result.title')}</h2>
-        <p className="result__verdict" data-testid="result-passed" data-passed={String(result.passed)}>
-          {result.passed ? t('result.passed') : t('result.failed')}
-        </p>
+      {record.practice ? (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <PracticeCompare data={data} locale={locale} />
+        </Suspense>
+      ) : null}
+
+      <section className="panel result" aria-labelledby="result-title">
+        <h2 id="result-title">{t('scores.heading')}</h2>
         <p className="result__overall">
           <span>{t('scores.overall')}</span>{' '}
           <span
@@ -91,25 +115,15 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
           </span>
           <span className="result__pass-mark"> {t('result.passMark', { mark: result.passMark })}</span>
         </p>
-        {recomputed.critical.length ? (
-          <div>
-            <h3>{t('result.critical')}</h3>
-            <ul>
-              {recomputed.critical.map((e, i) => (
-                <li key={i}>
-                  {t('result.criticalItem', {
-                    rule: rubric.rules[e.rule] ? pickText(rubric.rules[e.rule]!.title, locale) : e.rule,
-                    turn: e.turn,
-                  })}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
         <ScoreChart title={t('scores.title')} bars={bars} passMark={result.passMark} />
       </section>
 
-      <OutcomeExplainer outcome={result.outcome} summary={endingNode?.ending?.summary} locale={locale} />
+      <OutcomeExplainer
+        outcome={outcome}
+        summary={endingNode?.ending?.summary}
+        locale={locale}
+        failed={!result.passed && outcome !== null && !rubric.failOutcomes.includes(outcome)}
+      />
 
       <section className="panel" aria-labelledby="curve-title">
         <h2 id="curve-title">{t('curve.title')}</h2>
@@ -124,28 +138,41 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
       <section className="panel" aria-labelledby="transcript-title">
         <h2 id="transcript-title">{t('transcript.title')}</h2>
         {models === null ? <p role="status">{t('transcript.computingModel')}</p> : null}
-        <AnnotatedTranscript
+        <DebriefTurns
           scenario={scenario}
           rubric={rubric}
-          turns={state.turns}
-          openingVariant={state.openingVariant}
-          closingEvidence={state.closingEvidence}
+          state={state}
           modelAnswers={models ?? []}
           locale={locale}
           turnExtra={(turn) => (
-            <button
-              type="button"
-              className="button button--small no-print"
-              onClick={() => {
-                setWhatIfTurn(turn.turn);
-                // After the panel re-mounts for the new turn.
-                setTimeout(() => whatIfRef.current?.focus(), 0);
-              }}
-            >
-              {t('whatIf.fromHere', { turn: turn.turn })}
-            </button>
+            <>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid={`retry-from-${turn}`}
+                onClick={() => void retryFrom(turn)}
+              >
+                {t('practice.retryFrom', { turn })}
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  setWhatIfTurn(turn);
+                  // After the panel re-mounts for the new turn.
+                  setTimeout(() => whatIfRef.current?.focus(), 0);
+                }}
+              >
+                {t('whatIf.fromHere', { turn })}
+              </button>
+            </>
           )}
         />
+        {retryNote ? (
+          <p className="notice no-print" role="status" data-testid="retry-note">
+            {retryNote}
+          </p>
+        ) : null}
       </section>
 
       <div className="no-print">

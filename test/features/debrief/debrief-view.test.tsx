@@ -78,7 +78,12 @@ describe('DebriefView', () => {
     await screen.findByTestId('debrief');
     expect(screen.getByTestId('result-passed')).toHaveTextContent('Not passed');
     expect(screen.getByTestId('outcome')).toHaveTextContent('离婚型');
-    expect(screen.getByText('Never blame others (turn 1)')).toBeInTheDocument();
+    // Failed first, on the critical violation, in the trainee's words; the lost customer is no surprise.
+    expect(screen.getByTestId('verdict-critical')).toHaveTextContent(
+      'A critical rule was broken at turn 1: Never blame others.',
+    );
+    expect(screen.getByTestId('verdict-critical')).toHaveTextContent('The courier lost it, not us.');
+    expect(screen.queryByTestId('outcome-failed')).toBeNull();
     expect(screen.getByTestId('transcript-turn-1')).toHaveTextContent('Critical');
   });
 
