@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '@/engine/format/ids';
-import { loadNamespace } from '@/i18n/lazy-namespaces';
 import { useVoice } from '@/state/voice-store';
 
 // Where voice attaches to Play. Only these small checks ride in Play's chunk: speaking and listening
@@ -9,10 +8,36 @@ import { useVoice } from '@/state/voice-store';
 // that has the API. Without the API nothing here renders and nothing is fetched.
 
 const VoiceSpeaker = lazy(() => import('./voice-speaker'));
-const VoiceReply = lazy(async () => {
-  const [reply] = await Promise.all([import('./voice-reply'), loadNamespace('voice')]);
-  return reply;
+const VoiceReply = lazy(() => import('./voice-reply'));
+
+// The controls' strings, fetched on their own the first time a phone call can offer voice. Not through
+// i18n/lazy-namespaces: importing that module from Play's chunk makes the bundler split React out of
+// the entry chunk, which costs the trainee about 1.5 KB gzip.
+const strings = import.meta.glob<Record<string, unknown>>('../../i18n/locales-lazy/*/voice.json', {
+  import: 'default',
 });
+
+/** True once the voice strings are in i18next; starts loading them when `active`. */
+function useVoiceStrings(active: boolean): boolean {
+  const { i18n } = useTranslation();
+  const has = () => i18n.hasResourceBundle(i18n.language, 'voice');
+  const [ready, setReady] = useState(has);
+  useEffect(() => {
+    if (!active || ready) return;
+    let live = true;
+    void Promise.all(
+      Object.entries(strings).map(async ([path, load]) => {
+        const lng = /locales-lazy\/([^/]+)\//.exec(path)?.[1];
+        if (lng && !i18n.hasResourceBundle(lng, 'voice'))
+          i18n.addResourceBundle(lng, 'voice', await load(), true, true);
+      }),
+    ).then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [active, ready, i18n]);
+  return ready;
+}
 
 const canSpeak = () =>
   typeof window !== 'undefined' && 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window;
@@ -25,12 +50,9 @@ export function VoiceSetting() {
   const enabled = useVoice((s) => s.enabled);
   const phoneCall = useVoice((s) => s.phoneCall);
   const setEnabled = useVoice((s) => s.setEnabled);
-  const [ready, setReady] = useState(false);
   const hintId = useId();
   const shown = phoneCall && canSpeak();
-  useEffect(() => {
-    if (shown) void loadNamespace('voice').then(() => setReady(true));
-  }, [shown]);
+  const ready = useVoiceStrings(shown);
   if (!shown || !ready) return null;
   return (
     <>
@@ -84,8 +106,9 @@ interface ReplyProps {
 
 /** "Speak your reply" beside the typed-reply box, when voice is on and the browser can listen. */
 export function VoiceReplyButton(props: ReplyProps) {
-  const on = useVoice((s) => s.enabled && s.phoneCall);
-  if (!on || !canListen()) return null;
+  const on = useVoice((s) => s.enabled && s.phoneCall) && canListen();
+  const ready = useVoiceStrings(on);
+  if (!on || !ready) return null;
   return (
     <Suspense fallback={null}>
       <VoiceReply {...props} />

@@ -4,7 +4,6 @@ import userEvent from '@testing-library/user-event';
 import { VoiceOnCall, VoiceReplyButton, VoiceSetting } from '@/features/play/voice-mount';
 import { pickVoice, prosody, speakLine } from '@/features/play/voice-speech';
 import { transcriptOf } from '@/features/play/voice-recognition';
-import { loadNamespace } from '@/i18n/lazy-namespaces';
 import { useVoice, VOICE_STORAGE_KEY } from '@/state/voice-store';
 import { setUpApp } from '../../fakes/app';
 import { seriousViolations } from '../../fakes/axe';
@@ -72,8 +71,8 @@ function removeSpeech() {
 
 beforeEach(async () => {
   removeSpeech();
+  // The controls fetch their own strings (voice.json) the first time they show.
   await setUpApp();
-  await loadNamespace('voice');
   useVoice.setState({ enabled: false, phoneCall: false });
 });
 afterEach(removeSpeech);
