@@ -1,9 +1,17 @@
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
+import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { MAX_DOCUMENT_CHARS } from '@/engine/format/limits';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { AuthorCheck } from './author-check';
+import {
+  historyAvailable,
+  listVersions,
+  readVersion,
+  saveVersion,
+  type VersionInfo,
+  type VersionReason,
+} from './author-history';
 import { addPreview, loadScenarioSource, useCatalogue } from './catalogue';
 import { field, localJsonStorage } from './persist-storage';
 import { createWorkerClient } from './worker-client';
@@ -97,6 +105,45 @@ interface Draft {
   text: string;
 }
 
+/** Set when the draft could not be written to localStorage: the next visit restores it from history. */
+export const DRAFT_IN_HISTORY_KEY = 'composure.author.draft-in-history';
+
+/** Whether the last write of the draft failed; the store shows it (never silent). */
+let onDraftWrite: (ok: boolean) => void = () => {};
+
+function localFlag(write: (storage: Storage) => void): void {
+  try {
+    write(globalThis.localStorage);
+  } catch {
+    // blocked storage: nothing more to do
+  }
+}
+
+/**
+ * localStorage as `persist` reads it, but a write that fails (quota, blocked storage) is reported:
+ * the stale copy is removed so a reload does not bring back older text, and the draft is then
+ * taken from the version history instead.
+ */
+function draftStorage(): PersistStorage<Draft> {
+  const base = localJsonStorage<Draft>({ bare: (raw) => raw, isEmpty: (d) => d.text === '' });
+  return {
+    getItem: base.getItem,
+    removeItem: base.removeItem,
+    setItem: (name: string, value: StorageValue<Draft>) => {
+      if (value.state.text === '') return base.removeItem(name);
+      try {
+        globalThis.localStorage.setItem(name, JSON.stringify(value));
+        localFlag((storage) => storage.removeItem(DRAFT_IN_HISTORY_KEY));
+        onDraftWrite(true);
+      } catch {
+        localFlag((storage) => storage.removeItem(name));
+        localFlag((storage) => storage.setItem(DRAFT_IN_HISTORY_KEY, '1'));
+        onDraftWrite(false);
+      }
+    },
+  };
+}
+
 // The saved draft is a store of its own, written when a check starts (not on every keystroke): a
 // large scenario is costly to write to localStorage.
 export const authorDraft = createStore<Draft>()(
@@ -104,7 +151,7 @@ export const authorDraft = createStore<Draft>()(
     name: AUTHOR_DRAFT_KEY,
     version: 1,
     // Version 0 is the draft text itself, as saved before `persist`.
-    storage: localJsonStorage<Draft>({ bare: (raw) => raw, isEmpty: (d) => d.text === '' }),
+    storage: draftStorage(),
     migrate: (saved, version) => readDraft(version === 0 ? { text: saved } : saved),
     merge: (saved, current) => ({ ...current, ...readDraft(saved) }),
   }),
@@ -129,7 +176,16 @@ interface AuthorStore {
   /** The text `check` belongs to; when it differs from `text`, lines may have moved. */
   checkedText: string | null;
   error: string | null;
+  /** What could not be saved just now: the draft (localStorage) or its version history (IndexedDB). */
+  saveProblem: { draft: boolean; history: string | null };
+  /** Earlier versions, newest first; null until read (or where there is no IndexedDB). */
+  versions: VersionInfo[] | null;
   setText: (text: string) => void;
+  /** A new text from outside the editor (an example, a file, a fix, a restored version), saved as a version of its own. */
+  replaceText: (text: string, reason: VersionReason) => Promise<void>;
+  /** Reads the version list; restores the draft from it when the last visit could not save it locally. */
+  loadVersions: () => Promise<void>;
+  restoreVersion: (id: number) => Promise<void>;
   /** Saves the draft and checks it now, skipping the debounce. */
   flush: () => Promise<void>;
   /** Fills the editor with a library scenario's file text. */
@@ -140,6 +196,10 @@ interface AuthorStore {
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let checkSeq = 0;
+/** Why the next save happens: typing, unless a replacement said otherwise. */
+let nextReason: VersionReason = 'typing';
+/** Versions are written one at a time, in order. */
+let historyQueue: Promise<void> = Promise.resolve();
 
 export const useAuthor = create<AuthorStore>((set, get) => {
   const runCheck = async () => {
@@ -164,10 +224,37 @@ export const useAuthor = create<AuthorStore>((set, get) => {
     }
   };
 
+  const saveHistory = (text: string, reason: VersionReason) => {
+    if (!historyAvailable() || !text.trim()) return;
+    historyQueue = historyQueue
+      .then(() => saveVersion(text, reason))
+      .then(
+        () => {
+          if (get().saveProblem.history) set({ saveProblem: { ...get().saveProblem, history: null } });
+          return get().loadVersions();
+        },
+        (error: unknown) =>
+          set({
+            saveProblem: {
+              ...get().saveProblem,
+              history: error instanceof Error ? error.message || error.name : String(error),
+            },
+          }),
+      );
+  };
+
   const flush = async () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    authorDraft.setState({ text: get().text });
+    const text = get().text;
+    const reason = nextReason;
+    nextReason = 'typing';
+    onDraftWrite = (ok) => {
+      if (get().saveProblem.draft === !ok) return;
+      set({ saveProblem: { ...get().saveProblem, draft: !ok } });
+    };
+    authorDraft.setState({ text });
+    saveHistory(text, reason);
     await runCheck();
   };
 
@@ -178,6 +265,8 @@ export const useAuthor = create<AuthorStore>((set, get) => {
     check: null,
     checkedText: null,
     error: null,
+    saveProblem: { draft: false, history: null },
+    versions: null,
 
     setText: (text) => {
       if (text === get().text) return;
@@ -188,13 +277,51 @@ export const useAuthor = create<AuthorStore>((set, get) => {
 
     flush,
 
+    replaceText: async (text, reason) => {
+      // The text being replaced is kept first, so the replacement can always be undone from history.
+      if (timer) await flush();
+      nextReason = reason;
+      set({ text, status: text.trim() ? 'pending' : 'empty' });
+      await flush();
+    },
+
+    loadVersions: async () => {
+      if (!historyAvailable()) return;
+      try {
+        const versions = await listVersions();
+        set({ versions });
+        let lost = false;
+        localFlag((storage) => (lost = storage.getItem(DRAFT_IN_HISTORY_KEY) === '1'));
+        const newest = versions[0];
+        if (lost && newest && get().text === '') {
+          localFlag((storage) => storage.removeItem(DRAFT_IN_HISTORY_KEY));
+          const version = await readVersion(newest.id);
+          if (version && get().text === '') {
+            set({ text: version.text, status: 'pending' });
+            await flush();
+          }
+        }
+      } catch (error) {
+        set({
+          saveProblem: {
+            ...get().saveProblem,
+            history: error instanceof Error ? error.message || error.name : String(error),
+          },
+        });
+      }
+    },
+
+    restoreVersion: async (id) => {
+      const version = await readVersion(id);
+      if (version) await get().replaceText(version.text, 'restore');
+    },
+
     loadExample: async (scenarioId) => {
       const catalogue = await useCatalogue.getState().load();
       const entry = catalogue?.entries.find((e) => e.scenario.id === scenarioId);
       if (!entry) return;
       const source = (await loadScenarioSource(entry.file)) ?? `${JSON.stringify(entry.scenario, null, 2)}\n`;
-      set({ text: source });
-      await flush();
+      await get().replaceText(source, 'example');
     },
 
     preview: () => {
@@ -217,5 +344,9 @@ export function resetAuthorForTests(text = ''): void {
     check: null,
     checkedText: null,
     error: null,
+    saveProblem: { draft: false, history: null },
+    versions: null,
   });
+  nextReason = 'typing';
+  historyQueue = Promise.resolve();
 }

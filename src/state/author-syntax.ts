@@ -166,7 +166,8 @@ export function fixFullWidth(text: string): { text: string; changed: number } {
       i += 1;
       continue;
     }
-    if (ch === '\n') state = 'outside'; // an unclosed string ends with its line
+    if (ch === '\n')
+      state = 'outside'; // an unclosed string ends with its line
     else if (state === 'ascii' && ch === '"') state = 'outside';
     else if (state === 'converted' && CLOSING_QUOTES.has(ch)) {
       state = 'outside';

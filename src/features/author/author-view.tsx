@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
 import {
@@ -11,10 +11,15 @@ import {
 import { useCatalogue } from '@/state/catalogue';
 import { navigate, routeHref } from '@/state/route';
 import { Dialog } from '@/ui/dialog';
+import { fixFullWidth } from '@/state/author-syntax';
 import { DiagnosticsList } from './diagnostics-list';
-import { JsonEditor } from './json-editor';
+import { DraftVersions } from './draft-versions';
+import type { OutlineEntry } from './editor-extensions';
+import { describeCause, editorStrings, loadScenarioSchema } from './editor-strings';
+import { JsonEditor, type EditorCheck, type EditorHandle } from './json-editor';
 import { LintSummary } from './lint-summary';
-import { offsetAt } from './text-position';
+import { NodeOutline } from './node-outline';
+import type { JsonSchema } from './schema-path';
 import './author.css';
 
 interface Replacement {
@@ -32,21 +37,35 @@ export function AuthorView() {
   const checkedText = useAuthor((s) => s.checkedText);
   const error = useAuthor((s) => s.error);
   const setText = useAuthor((s) => s.setText);
+  const replaceText = useAuthor((s) => s.replaceText);
   const flush = useAuthor((s) => s.flush);
   const loadExample = useAuthor((s) => s.loadExample);
   const preview = useAuthor((s) => s.preview);
+  const saveProblem = useAuthor((s) => s.saveProblem);
+  const versions = useAuthor((s) => s.versions);
+  const loadVersions = useAuthor((s) => s.loadVersions);
+  const restoreVersion = useAuthor((s) => s.restoreVersion);
   const catalogue = useCatalogue((s) => s.catalogue);
   const load = useCatalogue((s) => s.load);
   const [example, setExample] = useState('');
   const [replacement, setReplacement] = useState<Replacement | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const [schema, setSchema] = useState<JsonSchema | null>(null);
+  const [outline, setOutline] = useState<OutlineEntry[]>([]);
+  const editorRef = useRef<EditorHandle>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
+  const strings = useMemo(() => editorStrings(t), [t]);
 
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadVersions();
+    let live = true;
+    void loadScenarioSchema().then((loaded) => live && setSchema(loaded));
+    return () => {
+      live = false;
+    };
+  }, [load, loadVersions]);
 
   // A draft restored from localStorage is checked at once; leaving the page saves what was typed.
   useEffect(() => {
@@ -75,10 +94,7 @@ export function AuthorView() {
       if (opened.ok)
         return replaceDraft({
           source: file.name,
-          apply: () => {
-            setText(opened.text);
-            return flush();
-          },
+          apply: () => replaceText(opened.text, 'file'),
         });
       // Too large: refused from its size, before reading; the draft is left as it was.
       const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -116,17 +132,26 @@ export function AuthorView() {
     return false;
   };
 
-  const goTo = useCallback((line: number, column: number) => {
-    const area = textareaRef.current;
-    if (!area) return;
-    const offset = offsetAt(area.value, line, column);
-    area.focus();
-    area.setSelectionRange(offset, offset);
-    const lineHeight = Number.parseFloat(getComputedStyle(area).lineHeight) || 20;
-    area.scrollTop = Math.max(0, (line - 1) * lineHeight - area.clientHeight / 3);
-  }, []);
+  const goTo = useCallback((line: number, column: number) => editorRef.current?.goTo(line, column), []);
+  const goToOffset = useCallback((offset: number) => editorRef.current?.goToOffset(offset), []);
+  const onFixFullWidth = useCallback(() => {
+    const current = useAuthor.getState().text;
+    const fixed = fixFullWidth(current);
+    if (fixed.changed === 0) return;
+    // One edit in the editor (Ctrl+Z takes it back) and a version of its own in the history.
+    editorRef.current?.replaceText(fixed.text);
+    void replaceText(fixed.text, 'fix');
+  }, [replaceText]);
 
   const fresh = check !== null && checkedText === text;
+  const editorCheck = useMemo<EditorCheck | null>(
+    () =>
+      check && checkedText !== null
+        ? { text: checkedText, diagnostics: check.diagnostics, syntax: check.syntax ?? null }
+        : null,
+    [check, checkedText],
+  );
+  const syntax = fresh ? (check.syntax ?? null) : null;
   const canPreview = fresh && check.ok && check.scenario !== null;
   const busy = status === 'pending' || status === 'checking';
   const diagnostics = check?.diagnostics ?? [];
@@ -222,10 +247,21 @@ export function AuthorView() {
           {openError}
         </p>
       ) : null}
+      {saveProblem.draft || saveProblem.history ? (
+        <p className="notice notice--warn" role="alert" data-testid="author-save-problem">
+          {saveProblem.draft ? t('save.draftFailed') : null}{' '}
+          {saveProblem.history ? t('save.historyFailed', { message: saveProblem.history }) : null}
+        </p>
+      ) : null}
 
       <div className="author-layout">
         <div className="author-editor-col">
-          <label htmlFor={`${id}-editor`} className="author-editor-label">
+          {/* The editor is not a form control, so the label names it through aria-labelledby. */}
+          <label
+            id={`${id}-label`}
+            className="author-editor-label"
+            onClick={() => editorRef.current?.focus()}
+          >
             {t('editor.label')}
           </label>
           <p id={`${id}-help`} className="field__hint">
@@ -233,14 +269,22 @@ export function AuthorView() {
           </p>
           <JsonEditor
             id={`${id}-editor`}
+            labelledBy={`${id}-label`}
             value={text}
             onChange={setText}
             onDropFile={openFile}
             allowText={allowText}
-            textareaRef={textareaRef}
             describedBy={`${id}-help ${id}-status`}
             invalid={fresh && errors > 0}
+            check={editorCheck}
+            schema={schema}
+            onOutline={setOutline}
+            onFixFullWidth={onFixFullWidth}
+            strings={strings}
+            handleRef={editorRef}
           />
+          <NodeOutline entries={outline} onGo={goToOffset} />
+          <DraftVersions versions={versions} onRestore={(versionId) => void restoreVersion(versionId)} />
         </div>
 
         <div className="author-results">
@@ -261,6 +305,38 @@ export function AuthorView() {
               className={busy ? 'author-results__body author-results__body--stale' : 'author-results__body'}
               aria-busy={busy}
             >
+              {syntax ? (
+                <section className="author-cause" aria-labelledby={`${id}-cause`} data-testid="author-cause">
+                  <h2 id={`${id}-cause`}>{t('cause.title')}</h2>
+                  <p data-kind={syntax.kind}>{describeCause(t, syntax)}</p>
+                  <p className="author-cause__actions">
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => goTo(syntax.line, syntax.column)}
+                      data-testid="author-cause-go"
+                    >
+                      {t('cause.at', { line: syntax.line, column: syntax.column })}
+                    </button>
+                    {syntax.kind === 'full-width' ? (
+                      <button
+                        type="button"
+                        className="button button--primary"
+                        onClick={onFixFullWidth}
+                        aria-describedby={`${id}-fix-note`}
+                        data-testid="author-fix-full-width"
+                      >
+                        {t('cause.fix')}
+                      </button>
+                    ) : null}
+                  </p>
+                  {syntax.kind === 'full-width' ? (
+                    <p id={`${id}-fix-note`} className="author-muted">
+                      {t('cause.fixNote')}
+                    </p>
+                  ) : null}
+                </section>
+              ) : null}
               <section aria-labelledby={`${id}-problems`}>
                 <h2 id={`${id}-problems`}>{t('diagnostics.title')}</h2>
                 <DiagnosticsList diagnostics={diagnostics} onGoTo={goTo} />

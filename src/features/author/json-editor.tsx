@@ -1,172 +1,309 @@
 import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ClipboardEvent,
-  type DragEvent,
-  type Ref,
-} from 'react';
-import { countLines } from './text-position';
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  completionKeymap,
+} from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { json } from '@codemirror/lang-json';
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  ensureSyntaxTree,
+  foldGutter,
+  foldKeymap,
+  syntaxHighlighting,
+  syntaxTree,
+} from '@codemirror/language';
+import {
+  lintGutter,
+  lintKeymap,
+  setDiagnostics,
+  type Diagnostic as EditorDiagnostic,
+} from '@codemirror/lint';
+import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
+import {
+  EditorView,
+  drawSelection,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import type { Diagnostic } from '@/engine/load/diagnostic';
+import type { SyntaxCause } from '@/state/author-syntax';
+import {
+  offsetOf,
+  outlineOf,
+  schemaCompletion,
+  schemaHover,
+  toEditorDiagnostics,
+  type OutlineEntry,
+} from './editor-extensions';
+import type { FieldSummary, JsonSchema } from './schema-path';
+
+export interface EditorHandle {
+  /** Caret to a 1-based line and column, scrolled into view, editor focused. */
+  goTo: (line: number, column: number) => void;
+  goToOffset: (offset: number) => void;
+  focus: () => void;
+  /** Replaces the whole text as one edit, so Undo brings the previous text back. */
+  replaceText: (text: string) => void;
+}
+
+/** The check the marks come from: its text, so marks are only set on the text they belong to. */
+export interface EditorCheck {
+  text: string;
+  diagnostics: readonly Diagnostic[];
+  syntax: SyntaxCause | null;
+}
+
+export interface EditorStrings {
+  required: string;
+  describeCause: (cause: SyntaxCause) => string;
+  fixFullWidth: string;
+  renderField: (key: string, field: FieldSummary) => HTMLElement;
+  phrases: Record<string, string>;
+}
 
 interface Props {
   id: string;
+  labelledBy: string;
+  describedBy: string;
   value: string;
   onChange: (text: string) => void;
   onDropFile: (file: File) => void;
   /**
    * Asked before pasted or dropped text goes in, with the text the editor would then hold: false
-   * keeps it out (the caller says why), since laying out a huge text freezes the page.
+   * keeps it out (the caller says why).
    */
   allowText: (next: string) => boolean;
-  textareaRef: Ref<HTMLTextAreaElement>;
-  describedBy: string;
   invalid: boolean;
+  check: EditorCheck | null;
+  schema: JsonSchema | null;
+  onOutline: (entries: OutlineEntry[]) => void;
+  /** Converts full-width punctuation outside strings; called by the syntax mark's action. */
+  onFixFullWidth: () => void;
+  strings: EditorStrings;
+  handleRef: Ref<EditorHandle>;
 }
 
-/** Line numbers drawn above and below the visible ones, so a fast scroll never shows a gap. */
-const OVERSCAN = 20;
-/** Before the textarea is measured (and in jsdom, which has no layout): a tall editor's worth. */
-const FALLBACK_HEIGHT = 800;
-const FALLBACK_LINE_HEIGHT = 20;
-
-function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
-  if (typeof ref === 'function') ref(value);
-  else if (ref) ref.current = value;
-}
-
-interface Viewport {
-  top: number;
-  height: number;
-  lineHeight: number;
-}
-
-function measure(area: HTMLTextAreaElement, lines: number): Viewport {
-  const style = getComputedStyle(area);
-  let lineHeight = Number.parseFloat(style.lineHeight) || FALLBACK_LINE_HEIGHT;
-  // Over many lines the browser's line pitch drifts from the computed line-height (rounding to its
-  // layout units): when the text overflows, take the pitch from the text's real height instead.
-  const padding = (Number.parseFloat(style.paddingTop) || 0) + (Number.parseFloat(style.paddingBottom) || 0);
-  if (area.scrollHeight > area.clientHeight && lines > 0) lineHeight = (area.scrollHeight - padding) / lines;
-  return { top: area.scrollTop, height: area.clientHeight || FALLBACK_HEIGHT, lineHeight };
-}
+const OUTLINE_DELAY_MS = 250;
+/** Parsing the rest of a long file for the outline is done in slices this long, between frames. */
+const PARSE_SLICE_MS = 30;
 
 /**
- * A plain monospace textarea with a line-number gutter that follows its scroll. The gutter holds
- * only the numbers in view (plus a margin), so a million-line paste costs the same as a short file.
+ * CodeMirror 6 over the scenario JSON: numbered, wrapped, foldable lines; completion and hover from
+ * the published schema; the engine's diagnostics as marks. The store owns the text: this reports
+ * every change and takes a new text (an example, a file, a restored version) as one undoable edit.
  */
-export function JsonEditor({
-  id,
-  value,
-  onChange,
-  onDropFile,
-  allowText,
-  textareaRef,
-  describedBy,
-  invalid,
-}: Props) {
-  const areaRef = useRef<HTMLTextAreaElement | null>(null);
-  const lines = useMemo(() => countLines(value), [value]);
-  const [view, setView] = useState<Viewport>({
-    top: 0,
-    height: FALLBACK_HEIGHT,
-    lineHeight: FALLBACK_LINE_HEIGHT,
+export function JsonEditor(props: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const latest = useRef(props);
+  // Handlers the editor was built with read the newest props through this.
+  useLayoutEffect(() => {
+    latest.current = props;
   });
+  /** The text last reported to (or taken from) the store: a value equal to it needs no edit. */
+  const known = useRef(props.value);
+  const attributes = useRef(new Compartment());
+  const phrases = useRef(new Compartment());
 
-  const update = useCallback(() => {
-    const area = areaRef.current;
-    if (!area) return;
-    const next = measure(area, lines);
-    setView((prev) =>
-      prev.top === next.top && prev.height === next.height && prev.lineHeight === next.lineHeight
-        ? prev
-        : next,
-    );
-  }, [lines]);
+  const contentAttributes = (p: Props): Extension =>
+    EditorView.contentAttributes.of({
+      id: p.id,
+      'aria-labelledby': p.labelledBy,
+      'aria-describedby': p.describedBy,
+      ...(p.invalid ? { 'aria-invalid': 'true' } : {}),
+      'data-testid': 'author-editor',
+    });
 
-  const setRefs = useCallback(
-    (node: HTMLTextAreaElement | null) => {
-      areaRef.current = node;
-      assignRef(textareaRef, node);
-    },
-    [textareaRef],
-  );
-
-  // Remeasure when the text changes (a paste or a caret jump can scroll) and when the editor resizes.
-  useEffect(update, [update, value]);
   useEffect(() => {
-    const area = areaRef.current;
-    if (!area || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(update);
-    observer.observe(area);
-    return () => observer.disconnect();
-  }, [update]);
+    let outlineTimer: ReturnType<typeof setTimeout> | null = null;
+    const sendOutline = () => {
+      outlineTimer = null;
+      const v = view.current;
+      if (!v) return;
+      // A long file is parsed a slice at a time; the outline fills in as the parse goes on.
+      const done = ensureSyntaxTree(v.state, v.state.doc.length, PARSE_SLICE_MS) !== null;
+      latest.current.onOutline(outlineOf(v.state));
+      if (!done) outlineTimer = setTimeout(sendOutline, OUTLINE_DELAY_MS);
+    };
+    const scheduleOutline = () => {
+      if (outlineTimer) clearTimeout(outlineTimer);
+      outlineTimer = setTimeout(sendOutline, OUTLINE_DELAY_MS);
+    };
+    const p = latest.current;
+    const state = EditorState.create({
+      doc: p.value,
+      extensions: [
+        lineNumbers(),
+        foldGutter(),
+        lintGutter(),
+        highlightActiveLineGutter(),
+        highlightActiveLine(),
+        drawSelection(),
+        history(),
+        bracketMatching(),
+        closeBrackets(),
+        json(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        EditorView.lineWrapping,
+        autocompletion({
+          override: [
+            schemaCompletion({
+              schema: () => latest.current.schema,
+              nodeIds: (s) => outlineOf(s).map((e) => e.id),
+              requiredLabel: p.strings.required,
+            }),
+          ],
+        }),
+        schemaHover(
+          () => latest.current.schema,
+          (key, field) => latest.current.strings.renderField(key, field),
+        ),
+        // Tab stays with the page (moving focus), as in any form: no keyboard trap.
+        keymap.of([
+          ...closeBracketsKeymap,
+          ...defaultKeymap,
+          ...historyKeymap,
+          ...foldKeymap,
+          ...completionKeymap,
+          ...lintKeymap,
+        ]),
+        attributes.current.of(contentAttributes(p)),
+        phrases.current.of(EditorState.phrases.of(p.strings.phrases)),
+        EditorView.domEventHandlers({
+          paste: (event, v) => {
+            const inserted = event.clipboardData?.getData('text/plain') ?? '';
+            const { from, to } = v.state.selection.main;
+            const next = v.state.sliceDoc(0, from) + inserted + v.state.sliceDoc(to);
+            if (latest.current.allowText(next)) return false;
+            event.preventDefault();
+            return true;
+          },
+          dragover: (event) => {
+            if ([...(event.dataTransfer?.types ?? [])].includes('Files')) {
+              event.preventDefault();
+              if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+              return true;
+            }
+            return false;
+          },
+          drop: (event) => {
+            const file = event.dataTransfer?.files[0];
+            if (!file) return false;
+            event.preventDefault();
+            latest.current.onDropFile(file);
+            return true;
+          },
+        }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) {
+            const text = update.state.doc.toString();
+            known.current = text;
+            latest.current.onChange(text);
+          }
+          if (update.docChanged || syntaxTree(update.startState) !== syntaxTree(update.state))
+            scheduleOutline();
+        }),
+      ],
+    });
+    const v = new EditorView({ state, parent: host.current! });
+    view.current = v;
+    scheduleOutline();
+    return () => {
+      if (outlineTimer) clearTimeout(outlineTimer);
+      view.current = null;
+      v.destroy();
+    };
+  }, []);
 
-  const { top, height, lineHeight } = view;
-  const firstLine = Math.min(lines, Math.max(0, Math.floor(top / lineHeight) - OVERSCAN));
-  const lastLine = Math.min(lines, Math.ceil((top + height) / lineHeight) + OVERSCAN);
-  const numbers = useMemo(() => {
-    const out: number[] = [];
-    for (let n = firstLine + 1; n <= lastLine; n += 1) out.push(n);
-    return out.join('\n');
-  }, [firstLine, lastLine]);
+  // A text from outside (an example, a file, a restored version) replaces the document as one edit.
+  useEffect(() => {
+    const v = view.current;
+    if (!v || props.value === known.current) return;
+    known.current = props.value;
+    if (v.state.doc.toString() === props.value) return;
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: props.value } });
+  }, [props.value]);
 
-  const onDragOver = (event: DragEvent) => {
-    if ([...event.dataTransfer.types].includes('Files')) {
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-    }
-  };
-  /** The text after replacing the selection with `inserted`, as a paste or a drop would leave it. */
-  const withInserted = (inserted: string) => {
-    const area = areaRef.current;
-    const start = area?.selectionStart ?? value.length;
-    const end = area?.selectionEnd ?? value.length;
-    return value.slice(0, start) + inserted + value.slice(end);
-  };
-  const onDrop = (event: DragEvent) => {
-    const file = event.dataTransfer.files[0];
-    if (!file) {
-      // Dropped text: the textarea inserts it as usual, unless it is too much to lay out.
-      if (!allowText(withInserted(event.dataTransfer.getData('text/plain')))) event.preventDefault();
+  const { id, labelledBy, describedBy, invalid } = props;
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: attributes.current.reconfigure(
+        contentAttributes({ ...latest.current, id, labelledBy, describedBy, invalid }),
+      ),
+    });
+  }, [id, labelledBy, describedBy, invalid]);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: phrases.current.reconfigure(EditorState.phrases.of(props.strings.phrases)),
+    });
+  }, [props.strings.phrases]);
+
+  // Marks are set only on the text they were found in; the editor moves them along with later edits.
+  const { check } = props;
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    if (!check) {
+      v.dispatch(setDiagnostics(v.state, []));
       return;
     }
-    event.preventDefault();
-    onDropFile(file);
-  };
-  const onPaste = (event: ClipboardEvent) => {
-    if (!allowText(withInserted(event.clipboardData.getData('text/plain')))) event.preventDefault();
-  };
+    if (check.text !== known.current) return;
+    const marks: EditorDiagnostic[] = toEditorDiagnostics(v.state.doc, check.diagnostics);
+    const cause = check.syntax;
+    if (cause) {
+      const strings = latest.current.strings;
+      marks.unshift({
+        from: cause.from,
+        to: Math.max(cause.to, cause.from + 1),
+        severity: 'error',
+        source: 'E_JSON_SYNTAX',
+        message: strings.describeCause(cause),
+        markClass: 'author-syntax-cause',
+        ...(cause.kind === 'full-width'
+          ? { actions: [{ name: strings.fixFullWidth, apply: () => latest.current.onFixFullWidth() }] }
+          : {}),
+      });
+    }
+    v.dispatch(setDiagnostics(v.state, marks));
+  }, [check]);
 
-  return (
-    <div className="json-editor" onDragOver={onDragOver} onDrop={onDrop}>
-      <div
-        className="json-editor__gutter"
-        style={{ width: `${String(lines).length + 2}ch` }}
-        aria-hidden="true"
-        data-testid="author-gutter"
-        data-first-line={firstLine + 1}
-      >
-        <pre style={{ transform: `translateY(${firstLine * lineHeight - top}px)` }}>{numbers}</pre>
-      </div>
-      <textarea
-        id={id}
-        ref={setRefs}
-        className="json-editor__text"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        onPaste={onPaste}
-        onScroll={update}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        autoCorrect="off"
-        wrap="off"
-        data-testid="author-editor"
-      />
-    </div>
+  useImperativeHandle(
+    props.handleRef,
+    (): EditorHandle => {
+      const goToOffset = (offset: number) => {
+        const v = view.current;
+        if (!v) return;
+        const at = Math.min(Math.max(0, offset), v.state.doc.length);
+        v.dispatch({
+          selection: EditorSelection.cursor(at),
+          effects: EditorView.scrollIntoView(at, { y: 'center' }),
+        });
+        v.focus();
+      };
+      return {
+        goToOffset,
+        goTo: (line, column) => {
+          const v = view.current;
+          if (v) goToOffset(offsetOf(v.state.doc, line, column));
+        },
+        focus: () => view.current?.focus(),
+        replaceText: (text) => {
+          const v = view.current;
+          if (!v) return;
+          known.current = text;
+          v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+        },
+      };
+    },
+    [],
   );
+
+  return <div className="json-editor" ref={host} />;
 }

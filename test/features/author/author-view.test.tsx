@@ -10,6 +10,7 @@ import { usePlay } from '@/state/play-store';
 import { fakeCatalogue, setUpApp } from '../../fakes/app';
 import { seriousViolations } from '../../fakes/axe';
 import { fakeScenario } from '../../fakes/scenario';
+import { editorText, editorView, pasteAll } from './editor-dom';
 
 const SLOW = { timeout: 8000 };
 const valid = () => JSON.stringify(fakeScenario(), null, 2);
@@ -17,12 +18,8 @@ const valid = () => JSON.stringify(fakeScenario(), null, 2);
 async function renderWith(text: string, label = 'Scenario JSON') {
   const user = userEvent.setup();
   const view = render(<AuthorView />);
-  const editor = screen.getByLabelText(label) as HTMLTextAreaElement;
-  if (text) {
-    await user.click(editor);
-    await user.paste(text);
-  }
-  return { user, editor, ...view };
+  if (text) pasteAll(text, label);
+  return { user, editor: editorView(label), ...view };
 }
 
 const finished = () =>
@@ -61,10 +58,10 @@ describe('AuthorView', () => {
     expect(item).toHaveTextContent(`${line}:${column}`);
 
     await user.click(screen.getByRole('button', { name: /no node called 'fact'/ }));
-    expect(editor).toHaveFocus();
+    expect(editor.contentDOM).toHaveFocus();
     const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
-    expect(editor.selectionStart).toBe(offset);
-    expect(editor.selectionEnd).toBe(offset);
+    expect(editor.state.selection.main.head).toBe(offset);
+    expect(editor.state.selection.main.empty).toBe(true);
     expect(text.slice(offset, offset + 6)).toBe('"fact"');
   });
 
@@ -104,15 +101,13 @@ describe('AuthorView', () => {
     resetAuthorForTests('{ "draft": true }');
     const user = userEvent.setup();
     render(<AuthorView />);
-    expect(screen.getByLabelText('Scenario JSON')).toHaveValue('{ "draft": true }');
+    expect(editorText()).toBe('{ "draft": true }');
     await user.click(screen.getByRole('button', { name: 'Load example' }));
     const dialog = screen.getByTestId('author-replace-dialog');
     expect(dialog).toHaveTextContent('“The late parcel”');
     await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
     await screen.findByTestId('author-summary', {}, SLOW);
-    expect((screen.getByLabelText('Scenario JSON') as HTMLTextAreaElement).value).toContain(
-      '"id": "fake-call"',
-    );
+    expect(editorText()).toContain('"id": "fake-call"');
   });
 
   it('opens a file from the picker', async () => {
@@ -120,7 +115,7 @@ describe('AuthorView', () => {
     const file = new File([valid()], 'my-call.json', { type: 'application/json' });
     await user.upload(screen.getByTestId('author-file'), file);
     await screen.findByTestId('author-summary', {}, SLOW);
-    expect(screen.getByLabelText('Scenario JSON')).toHaveValue(valid());
+    expect(editorText()).toBe(valid());
   });
 
   it('previews under a preview id without saving a draft or an attempt record', async () => {
