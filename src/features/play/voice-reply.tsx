@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recognitionConstructor, transcriptOf, type Recognition } from './voice-recognition';
+import { useVoiceStrings } from './voice-strings';
 
 interface Props {
   locale: string;
@@ -17,8 +18,9 @@ export default function VoiceReply({ locale, enabled, onTranscript }: Props) {
   const [status, setStatus] = useState<Status>('idle');
   const recognition = useRef<Recognition | null>(null);
   useEffect(() => () => recognition.current?.abort(), []);
+  const ready = useVoiceStrings();
   const Ctor = recognitionConstructor();
-  if (!Ctor) return null;
+  if (!Ctor || !ready) return null;
 
   const listen = () => {
     if (recognition.current) {
