@@ -196,9 +196,43 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
     );
   if (!session || !scenario || play.phase === 'loading' || play.phase === 'idle')
     return <LoadingPanel label={t('loading')} />;
+  const state = session.state;
+  const ended = state.status === 'ended';
+  const turn = state.turns.length + 1;
+  const thisUnsaved = play.unsaved.find((u) => u.record.id === play.attemptId) ?? null;
+  // The ending panel speaks for this attempt once it has ended; the notice for every other one.
+  const otherUnsaved = ended && thisUnsaved ? play.unsaved.filter((u) => u !== thisUnsaved) : play.unsaved;
+  // Shown on the briefing too: storage trouble matters before the first answer.
+  const notices = (
+    <PlayNotices
+      notices={play.notices}
+      turn={turn}
+      draftError={play.draftError}
+      storageReason={play.storageReason}
+      unsaved={
+        otherUnsaved.length > 0 ? (
+          <Suspense fallback={null}>
+            <StorageTrouble
+              others={otherUnsaved.length}
+              error={otherUnsaved.at(-1)!.error}
+              onDownload={download}
+              onRetry={retry}
+            />
+          </Suspense>
+        ) : null
+      }
+      onDismiss={play.dismissNotice}
+      onRestart={() =>
+        // Nothing answered yet: nothing to abandon, so nothing to ask.
+        state.turns.length > 0 ? setConfirmRestart(true) : void play.restart()
+      }
+    />
+  );
+
   if (play.briefing && play.rubric)
     return (
       <div className="play" data-testid="play" data-status="briefing">
+        {notices}
         <Briefing
           scenario={scenario}
           rubric={play.rubric}
@@ -212,17 +246,11 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
       </div>
     );
 
-  const state = session.state;
   const node = scenario.nodes[state.node];
-  const ended = state.status === 'ended';
   const customerName = pickText(scenario.customer.name, locale);
-  const turn = state.turns.length + 1;
   const dialogOpen = confirmQuit || confirmRestart || play.paused;
   const canAnswer = !ended && !dialogOpen && play.phase === 'playing';
   const endingNode = state.ending ? scenario.nodes[state.ending.node] : undefined;
-  const thisUnsaved = play.unsaved.find((u) => u.record.id === play.attemptId) ?? null;
-  // The ending panel speaks for this attempt once it has ended; the notice for every other one.
-  const otherUnsaved = ended && thisUnsaved ? play.unsaved.filter((u) => u !== thisUnsaved) : play.unsaved;
 
   return (
     <div
@@ -254,29 +282,7 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
           </button>
         </div>
       </div>
-      <PlayNotices
-        notices={play.notices}
-        turn={turn}
-        draftError={play.draftError}
-        storageReason={play.storageReason}
-        unsaved={
-          otherUnsaved.length > 0 ? (
-            <Suspense fallback={null}>
-              <StorageTrouble
-                others={otherUnsaved.length}
-                error={otherUnsaved.at(-1)!.error}
-                onDownload={download}
-                onRetry={retry}
-              />
-            </Suspense>
-          ) : null
-        }
-        onDismiss={play.dismissNotice}
-        onRestart={() =>
-          // Nothing answered yet: nothing to abandon, so nothing to ask.
-          state.turns.length > 0 ? setConfirmRestart(true) : void play.restart()
-        }
-      />
+      {notices}
       <div className="play__layout">
         <aside className="customer-panel" aria-label={t('customer.label')}>
           <CustomerAvatar name={customerName} anger={state.mood.anger} trust={state.mood.trust} />

@@ -235,6 +235,7 @@ describe('the trainee journey in Play', () => {
     const again = await screen.findByRole('dialog');
     await user.click(within(again).getByRole('button', { name: 'Abandon it and start' }));
     await briefingShown();
+    expect(screen.getByTestId('notice-other-draft-closed')).toBeInTheDocument(); // told on the briefing
     await waitFor(async () =>
       expect(await listAttempts()).toMatchObject([{ status: 'abandoned', scenarioId: 'other-call' }]),
     );
