@@ -27,6 +27,15 @@ export function DebriefSummary({ data, locale }: { data: DebriefData; locale: st
   const critical = recomputed.critical[0];
   const reason = result.passed ? null : failReason(data);
   const href = routeHref.debrief(record.id);
+  // The trainee's words once per turn: a second fix from the same answer (or the critical one,
+  // already quoted above) names its rule without repeating them.
+  const quoted = new Set<number>(critical?.quote ? [critical.turn] : []);
+  const words = fixes.map((fix) => {
+    const { quote, verdict, turn } = fix.evidence;
+    if (!quote || verdict !== 'violated' || quoted.has(turn)) return null;
+    quoted.add(turn);
+    return quote;
+  });
 
   const link = (fix: Fix) => (
     <a
@@ -73,7 +82,7 @@ export function DebriefSummary({ data, locale }: { data: DebriefData; locale: st
         <>
           <h3 id="fixes-title">{t('fixes.title', { count: fixes.length })}</h3>
           <ol className="fixes" aria-labelledby="fixes-title" data-testid="top-fixes">
-            {fixes.map((fix) => (
+            {fixes.map((fix, i) => (
               <li
                 key={fix.evidence.rule}
                 className="fix"
@@ -82,10 +91,10 @@ export function DebriefSummary({ data, locale }: { data: DebriefData; locale: st
               >
                 {link(fix)} <strong>{title(fix.evidence.rule)}</strong>
                 {fix.critical ? <span className="badge badge--critical">{t('fixes.critical')}</span> : null}
-                {fix.evidence.quote && fix.evidence.verdict === 'violated' ? (
+                {words[i] ? (
                   <>
                     {' '}
-                    {t('verdict.youSaid')} <q>{fix.evidence.quote}</q>
+                    {t('verdict.youSaid')} <q>{words[i]}</q>
                   </>
                 ) : null}
                 {!fix.critical && fix.gain > 0 ? (

@@ -6,6 +6,7 @@ import { replay } from '@/engine/runtime/session';
 import { scoreState } from '@/engine/scoring/score';
 import { DebriefSummary } from '@/features/debrief/debrief-summary';
 import { DebriefTurns } from '@/features/debrief/debrief-turns';
+import { OutcomeExplainer } from '@/features/debrief/outcome-explainer';
 import { topFixes } from '@/state/debrief-fixes';
 import { changeLanguage, initI18n } from '@/i18n/i18n';
 import { buildAttemptRecord } from '@/records/attempt-record';
@@ -149,6 +150,10 @@ describe('DebriefSummary', () => {
       'apology.sincere',
     ]);
     expect(fixes[1]).toHaveTextContent('(+12 points overall)');
+    // The trainee's words once per turn: turn 3's are already quoted in the verdict.
+    expect(fixes[0]).not.toHaveTextContent('You said');
+    expect(fixes[1]).not.toHaveTextContent('You said');
+    expect(fixes[2]).toHaveTextContent('You said: said at 1');
     expect(screen.getByRole('heading', { name: 'The 3 things to fix first' })).toBeInTheDocument();
     expect(await seriousViolations(container)).toEqual([]);
 
@@ -203,5 +208,19 @@ describe('DebriefSummary', () => {
     expect(screen.queryByTestId('top-fixes')).toBeNull();
     expect(await seriousViolations(container)).toEqual([]);
     await changeLanguage('en');
+  });
+
+  it('a good ending beside a failed attempt says the attempt failed first and drops the praise', () => {
+    const { rerender } = render(
+      <OutcomeExplainer outcome="loyal" summary={undefined} locale="en" failed={false} />,
+    );
+    expect(screen.getByText(/the best ending a complaint can have/)).toBeInTheDocument();
+    rerender(<OutcomeExplainer outcome="loyal" summary={undefined} locale="en" failed />);
+    const note = screen.getByTestId('outcome-failed');
+    expect(note).toHaveTextContent('The attempt did not pass');
+    expect(note.compareDocumentPosition(screen.getByTestId('outcome'))).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(screen.queryByText(/the best ending a complaint can have/)).toBeNull();
   });
 });
