@@ -4,8 +4,8 @@ import type { LocatedError } from './xliff';
 /**
  * The same strings as a spreadsheet: id, source, target and note columns, the header naming the two
  * locales (`id,zh-CN,en,note`). RFC 4180 quoting; a byte-order mark so spreadsheet programs read it
- * as UTF-8 (Chinese text otherwise opens garbled). The scenario id travels in a comment-free way: as
- * the first row's id column when it starts with '#'.
+ * as UTF-8 (Chinese text otherwise opens garbled). The scenario id rides in the second row, whose id
+ * cell starts with '#scenario:'.
  */
 export function writeCsv(file: TranslationFile): string {
   const rows = [

@@ -196,12 +196,3 @@ export function applyEdits(scenario: Scenario, edits: readonly TranslationEdit[]
   }
   return copy;
 }
-
-/** The segments of a JSON pointer ("/nodes/a~1b/say" → ["nodes", "a/b", "say"]). */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
