@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recognitionConstructor, transcriptOf, type Recognition } from './voice-recognition';
 import { useVoiceStrings } from './voice-strings';
+import './voice.css';
 
 interface Props {
   locale: string;
