@@ -103,6 +103,18 @@ describe("the guide's checklist in lint", () => {
     expect(found[0]!.message).toContain("'bad'");
   });
 
+  it('lists the first 100 responses without feedback, then counts the rest in one warning', () => {
+    const s = compliant(60);
+    for (const node of Object.values(s.nodes)) for (const r of node.responses ?? []) delete r.feedback;
+    const found = checklist(s);
+    expect(found).toHaveLength(101);
+    expect(found[99]!.path).toBe('/nodes/turn49/responses/1');
+    expect(found[100]).toMatchObject({
+      path: '/nodes',
+      message: expect.stringContaining('20 more responses'),
+    });
+  });
+
   it("fires all three on the issue's 3-decision scenario with no listening rule", () => {
     const s = compliant(3);
     s.nodes.turn0!.responses![0]!.rules = { 'apology.sincere': 1 };

@@ -7,6 +7,13 @@ import type { Graph } from './graph';
 /** The trainers' guide's checklist (scenarios/README.md, part 5) asks for at least this many. */
 export const MIN_DECISIONS = 8;
 
+/**
+ * Responses without feedback reported one by one; the rest are counted in one more warning. A
+ * generated or early draft can lack feedback everywhere: 30,000 warnings would swamp the problems
+ * list and lint's budget, and a trainer fixes the first ones first anyway.
+ */
+export const FEEDBACK_REPORTED = 100;
+
 export type ChecklistReport = (
   code: DiagnosticCode,
   message: string,
@@ -34,6 +41,7 @@ export function checklistProblems(
   let decisions = 0;
   // Bit i set when some response tags a rule of PRINCIPLES[i], either way.
   let touched = 0;
+  let withoutFeedback = 0;
   const all = (1 << PRINCIPLES.length) - 1;
   for (let n = 0; n < graph.nodes.length; n += 1) {
     const responses = graph.nodes[n]!.responses;
@@ -41,7 +49,7 @@ export function checklistProblems(
     decisions += 1;
     for (let i = 0; i < responses.length; i += 1) {
       const r = responses[i]!;
-      if (r.feedback === undefined)
+      if (r.feedback === undefined && ++withoutFeedback <= FEEDBACK_REPORTED)
         add(
           'W_NO_FEEDBACK',
           `response '${r.id}' has no feedback: the debrief shows nothing under it`,
@@ -55,6 +63,12 @@ export function checklistProblems(
       }
     }
   }
+  if (withoutFeedback > FEEDBACK_REPORTED)
+    add(
+      'W_NO_FEEDBACK',
+      `${withoutFeedback - FEEDBACK_REPORTED} more responses have no feedback (the first ${FEEDBACK_REPORTED} are listed)`,
+      ['nodes'],
+    );
   if (decisions < MIN_DECISIONS)
     add(
       'W_FEW_DECISIONS',
