@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { scenarioCatalogue } from './scripts/scenario-catalogue';
 
 /**
  * Code a trainee fetches only when needed gets a named chunk, so `npm run build` can report it apart:
@@ -45,6 +46,20 @@ const onDemandChunks = {
       name: 'review-bundles',
       test: /\/src\/records\/(import-export|bundle|xapi\/lrs-bundle)\.ts$/,
       priority: 5,
+    },
+    // The libraries every page needs, in one chunk the entry imports: left to itself the bundler
+    // spreads them over several small shared chunks, which gzip worse (about 2 KB more).
+    {
+      name: 'vendor',
+      test: /\/node_modules\/(react|react-dom|scheduler|i18next|react-i18next|zustand|use-sync-external-store)\//,
+      priority: 50,
+    },
+    // Voice for phone calls (off by default): speaking and listening load when a trainee turns it on.
+    // The switch and its strings load with a phone call (voice-mount.tsx).
+    {
+      name: 'on-demand-voice',
+      test: /\/src\/features\/play\/voice-(speaker|reply|speech|recognition)\.tsx?$/,
+      priority: 35,
     },
     // A trainee's strings, one chunk per language: the page fetches only the one it shows
     // (src/i18n/i18n.ts); scripts/bundle-size.mjs counts the larger of the two.
@@ -131,7 +146,7 @@ function zodWithoutEval(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), zodWithoutEval()],
+  plugins: [react(), contentSecurityPolicy(), zodWithoutEval(), scenarioCatalogue()],
   worker: { plugins: () => [zodWithoutEval()] },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {

@@ -56,7 +56,13 @@ const DYNAMIC = /import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g;
 const WORKER = /new Worker\(\s*new URL\(\s*["'`]\/?([^"'`]+\.js)["'`]/g;
 const workers = new Set();
 
+// A trainee's pages off the library → play → debrief path (My progress): loaded when opened, and
+// reported apart with what they add.
+const APART = /^progress-/;
+
 const seen = new Map();
+const apartStarts = [];
+const staticFromEntry = new Set([entry]);
 const queue = [entry];
 while (queue.length) {
   const file = queue.shift();
@@ -67,13 +73,32 @@ while (queue.length) {
   for (const re of [STATIC, DYNAMIC]) {
     for (const m of code.matchAll(re)) {
       const target = dir + m[1].slice(2);
-      if (!EXCLUDED.test(basename(target))) queue.push(target);
+      if (re === STATIC && staticFromEntry.has(file)) staticFromEntry.add(target);
+      if (APART.test(basename(target))) apartStarts.push(target);
+      else if (!EXCLUDED.test(basename(target))) queue.push(target);
     }
   }
   for (const m of code.matchAll(WORKER)) {
     workers.add(m[1]);
     queue.push(m[1]);
   }
+}
+
+// What opening those pages adds: their chunks and whatever they import that the path above did not load.
+const apart = new Map();
+const apartQueue = [...apartStarts];
+while (apartQueue.length) {
+  const file = apartQueue.shift();
+  if (apart.has(file) || seen.has(file)) continue;
+  const code = readFileSync(join(dist, file), 'utf8');
+  apart.set(file, gzipSync(code, { level: 9 }).length);
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  for (const re of [STATIC, DYNAMIC])
+    for (const m of code.matchAll(re)) {
+      const target = dir + m[1].slice(2);
+      if (!EXCLUDED.test(basename(target)) && !basename(target).startsWith('on-demand-'))
+        apartQueue.push(target);
+    }
 }
 
 const kb = (n) => (n / 1024).toFixed(1);
@@ -108,12 +133,17 @@ for (const [file, size] of rows) {
   else if (kind !== 'language') code += size;
   console.log(`  ${kb(size).padStart(7)} KB  ${kind.padEnd(8)} ${file}`);
 }
-const initial = seen.get(entry) ?? 0;
-console.log(`\n  initial chunk:          ${kb(initial)} KB`);
+const initial = [...staticFromEntry].reduce((sum, f) => sum + (seen.get(f) ?? 0), 0);
+console.log(`\n  initial (entry and its static imports): ${kb(initial)} KB`);
 console.log(`  strings, one language:  ${kb(language)} KB  (the larger; counted in the routes' figure)`);
 const over = code / 1024 > budgetKB;
 console.log(
   `  code, all three routes: ${kb(code)} KB  (budget ≤ ${budgetKB} KB: ${over ? 'OVER' : 'within'})`,
+);
+const apartKB = [...apart.values()].reduce((a, b) => a + b, 0);
+for (const [file, size] of apart) console.log(`  ${kb(size).padStart(7)} KB  page     ${file}`);
+console.log(
+  `  My progress page:       ${kb(apartKB)} KB  (its own route, loaded when opened; every trainee page: ${kb(code + apartKB)} KB)`,
 );
 console.log(
   `  on demand:              ${kb(onDemand)} KB  (free-text analyzer on the first typed reply; zod validation only for invalid input)`,
@@ -126,9 +156,24 @@ console.log(
   `  xAPI and outbox:        ${xapi === undefined ? 'not reachable' : `${kb(xapi)} KB`}  (on demand: fetched only when an LRS is configured; counted in "on demand")`,
 );
 console.log(`  debrief worker:         ${kb(worker)} KB  (model answers and "what if", off the main thread)`);
-console.log(
-  `  scenario content:       ${kb(data)} KB  (loaded with the library; grows with the catalogue)\n`,
-);
+if (data > 0)
+  console.log(
+    `  scenario content as JS: ${kb(data)} KB  (loaded with the library; grows with the catalogue)`,
+  );
+// Scenario files are data served beside the app: the library fetches the index, Play one file.
+const served = join(dist, 'scenarios');
+if (existsSync(join(served, 'index.json'))) {
+  const gz = (file) => gzipSync(readFileSync(join(served, file)), { level: 9 }).length;
+  const files = readdirSync(served).filter((f) => f.endsWith('.json') && f !== 'index.json');
+  const sizes = files.map(gz);
+  console.log(
+    `  catalogue index:        ${kb(gz('index.json'))} KB  (scenarios/index.json: all the library loads of ${files.length} scenarios)`,
+  );
+  console.log(
+    `  one scenario, played:   ${kb(Math.max(0, ...sizes))} KB at most  (${kb(sizes.reduce((a, b) => a + b, 0))} KB for all ${files.length}; fetched when played)`,
+  );
+}
+console.log('');
 
 if (over) {
   console.error(

@@ -1,4 +1,12 @@
 import { create } from 'zustand';
+import {
+  CATALOGUE_INDEX_FORMAT,
+  CATALOGUE_INDEX_VERSION,
+  parseCatalogueIndex,
+  summarize,
+  type CatalogueIndex,
+  type ScenarioSummary,
+} from '@/engine/format/catalogue-index';
 import { contentHash } from '@/engine/format/content-hash';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
@@ -27,20 +35,35 @@ export interface Catalogue {
 
 type RawFiles = Record<string, () => Promise<string>>;
 
-// Raw text (not parsed JSON) so the loader can point at line:column when a trainer's file is broken.
-const scenarioFiles: RawFiles = import.meta.glob<string>('/scenarios/*.json', {
-  query: '?raw',
-  import: 'default',
-});
-const rubricFiles: RawFiles = import.meta.glob<string>('/scenarios/rubrics/*.json', {
-  query: '?raw',
-  import: 'default',
-});
-// Test-only scenarios (e.g. the XSS fixture) are compiled in only for the e2e build.
-const fixtureFiles: RawFiles =
-  import.meta.env.MODE === 'e2e'
-    ? import.meta.glob<string>('/test/fixtures/e2e/*.json', { query: '?raw', import: 'default' })
-    : {};
+// The scenario files are data served beside the app (scenarios/index.json lists them; the build and the
+// dev server write both, scripts/scenario-catalogue.ts), not code: the library reads only the index, and
+// a file is fetched when something needs its content. A deployment adds scenarios without a rebuild.
+function scenariosUrl(file: string): URL {
+  const base = globalThis.document?.baseURI ?? globalThis.location?.href ?? 'http://localhost/';
+  return new URL(`scenarios/${file}`, base);
+}
+
+async function fetchText(file: string): Promise<string> {
+  const response = await fetch(scenariosUrl(file), { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`scenarios/${file}: ${response.status} ${response.statusText}`.trim());
+  return response.text();
+}
+
+let indexPending: Promise<CatalogueIndex> | null = null;
+
+/** The catalogue's index: what the library shows, without any scenario's content. */
+export function loadCatalogueIndex(): Promise<CatalogueIndex> {
+  indexPending ??= fetchText('index.json')
+    .then((text) => parseCatalogueIndex(JSON.parse(text)))
+    .catch((error: unknown) => {
+      indexPending = null; // "try again" really tries again
+      throw error instanceof SyntaxError ? new Error(`scenarios/index.json: ${error.message}`) : error;
+    });
+  return indexPending;
+}
+
+const served = (files: readonly string[]): RawFiles =>
+  Object.fromEntries(files.map((file) => [`/scenarios/${file}`, () => fetchText(file)]));
 
 const relative = (path: string) => path.replace(/^\//, '');
 
@@ -116,12 +139,62 @@ function duplicate(id: string): Diagnostic {
 
 let pending: Promise<Catalogue> | null = null;
 
+/** Every scenario's content (Review, records, the Author view): the index, then each file it lists. */
 export function loadCatalogue(): Promise<Catalogue> {
-  pending ??= buildCatalogue({ ...scenarioFiles, ...fixtureFiles }, rubricFiles).catch((error: unknown) => {
-    pending = null; // let "try again" really try again
-    throw error;
-  });
+  pending ??= loadCatalogueIndex()
+    .then(async (index) => {
+      const catalogue = await buildCatalogue(
+        served([...index.scenarios.map((s) => s.file), ...index.unread]),
+        served([index.rubric]),
+      );
+      return { ...catalogue, problems: [...index.problems, ...catalogue.problems] };
+    })
+    .catch((error: unknown) => {
+      pending = null; // let "try again" really try again
+      throw error;
+    });
   return pending;
+}
+
+/**
+ * Play's catalogue: the one scenario it opens (and the rubric), not every file. The index names the
+ * file; a full catalogue already loaded is used as it is. Resolves to null with `error` set when the
+ * index or the file cannot be read, and to a catalogue without the entry when no scenario has that id.
+ */
+export async function loadCatalogueFor(
+  scenarioId: string,
+): Promise<{ catalogue: Catalogue | null; error: string | null }> {
+  const whole = useCatalogue.getState();
+  if (whole.status === 'ready' && whole.catalogue) return { catalogue: whole.catalogue, error: null };
+  let pendingOne = single.get(scenarioId);
+  if (!pendingOne) {
+    pendingOne = readOne(scenarioId);
+    single.set(scenarioId, pendingOne);
+    // A failure is not kept: the next visit tries again.
+    void pendingOne.then((r) => r.catalogue || single.delete(scenarioId));
+  }
+  return pendingOne;
+}
+
+const single = new Map<string, Promise<{ catalogue: Catalogue | null; error: string | null }>>();
+
+async function readOne(scenarioId: string): Promise<{ catalogue: Catalogue | null; error: string | null }> {
+  try {
+    const index = await loadCatalogueIndex();
+    const summary = index.scenarios.find((s) => s.id === scenarioId);
+    if (!summary) {
+      // Previews live in memory (findEntry): they need only the rubric. Any other id may be in a
+      // file the index lists by name only.
+      if (isPreviewId(scenarioId) || index.unread.length === 0)
+        return { catalogue: await buildCatalogue({}, served([index.rubric])), error: null };
+      const catalogue = await useCatalogue.getState().load();
+      return { catalogue, error: catalogue ? null : useCatalogue.getState().error };
+    }
+    const one = await buildCatalogue(served([summary.file]), served([index.rubric]));
+    return { catalogue: one, error: null };
+  } catch (error) {
+    return { catalogue: null, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 interface CatalogueStore {
@@ -153,6 +226,9 @@ export const useCatalogue = create<CatalogueStore>((set, get) => ({
 /** For tests and for a trainer editing files in dev: forget the cached catalogue. */
 export function setCatalogueForTests(catalogue: Catalogue | null): void {
   pending = catalogue ? Promise.resolve(catalogue) : null;
+  single.clear();
+  indexPending = catalogue ? Promise.resolve(indexOf(catalogue)) : null;
+  useLibraryIndex.setState({ status: 'idle', summaries: [], problems: [], error: null });
   useCatalogue.setState(
     catalogue
       ? { status: 'ready', catalogue, error: null }
@@ -189,11 +265,65 @@ export function addPreview(scenario: Scenario): string {
 
 /** Raw text of a library scenario file, for the Author view's "Load example"; null when not a library file. */
 export async function loadScenarioSource(file: string): Promise<string | null> {
-  const loader = scenarioFiles[`/${file}`];
-  if (!loader) return null;
+  if (!file.startsWith('scenarios/')) return null;
   try {
-    return await loader();
+    return await fetchText(file.slice('scenarios/'.length));
   } catch {
     return null;
   }
 }
+
+/** The index a loaded catalogue would have been read from (tests set catalogues directly). */
+function indexOf(catalogue: Catalogue): CatalogueIndex {
+  return {
+    format: CATALOGUE_INDEX_FORMAT,
+    version: CATALOGUE_INDEX_VERSION,
+    rubric: 'rubrics/default.json',
+    scenarios: catalogue.entries.map((e) =>
+      summarize(e.scenario, e.file.replace(/^scenarios\//, ''), e.hash),
+    ),
+    problems: catalogue.problems,
+    unread: [],
+  };
+}
+
+interface LibraryIndexStore {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  summaries: readonly ScenarioSummary[];
+  problems: readonly CatalogueProblem[];
+  error: string | null;
+  load: () => Promise<void>;
+}
+
+/**
+ * What the library lists: the index's summaries. Files a deployment listed by name only are read
+ * (and checked) here, so a broken one shows as a located problem instead of a missing card.
+ */
+export const useLibraryIndex = create<LibraryIndexStore>((set, get) => ({
+  status: 'idle',
+  summaries: [],
+  problems: [],
+  error: null,
+  load: async () => {
+    if (get().status === 'ready' || get().status === 'loading') return;
+    set({ status: 'loading', error: null });
+    try {
+      const index = await loadCatalogueIndex();
+      const extra = index.unread.length
+        ? await buildCatalogue(served(index.unread), served([index.rubric]))
+        : null;
+      const summaries = [...index.scenarios];
+      for (const e of extra?.entries ?? [])
+        if (!summaries.some((s) => s.id === e.scenario.id))
+          summaries.push(summarize(e.scenario, e.file.replace(/^scenarios\//, ''), e.hash));
+      set({
+        status: 'ready',
+        summaries,
+        problems: [...index.problems, ...(extra?.problems ?? [])],
+        error: null,
+      });
+    } catch (error) {
+      set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+}));

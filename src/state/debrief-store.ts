@@ -4,7 +4,7 @@ import type { Scenario } from '@/engine/format/scenario-schema';
 import type { AttemptResult, SessionState, TraineeInput } from '@/engine/runtime/types';
 import type { AttemptRecord } from '@/records/attempt-record';
 import type { Verification } from '@/records/attempt-row';
-import { useCatalogue } from './catalogue';
+import { loadCatalogueIndex } from './catalogue';
 import { runEngineTask } from './engine-client';
 import type { ModelAnswer, WhatIfResult } from './engine-tasks';
 import { modelAnswersFor, openAttempt } from './open-attempt';
@@ -58,8 +58,8 @@ export const useDebrief = create<DebriefStore>((set, get) => ({
           status: 'error',
           error: check.differences.join('; ') || 'the attempt cannot be replayed',
         });
-      const catalogue = useCatalogue.getState().catalogue;
-      const ids = catalogue?.entries.map((e) => e.scenario.id) ?? [];
+      const ids = (await loadCatalogueIndex().catch(() => null))?.scenarios.map((s) => s.id) ?? [];
+      if (get().attemptId !== attemptId) return;
       const index = ids.indexOf(scenario.id);
       const nextScenarioId = ids.length > 1 ? (ids[(index + 1) % ids.length] ?? null) : null;
       set({

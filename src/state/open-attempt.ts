@@ -2,7 +2,7 @@ import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
 import type { AttemptRecord } from '@/records/attempt-record';
 import { getAttempt, getRubricSnapshot, getScenarioSnapshot } from '@/records/attempts';
-import { useCatalogue } from './catalogue';
+import { loadCatalogueFor } from './catalogue';
 import { runEngineTask } from './engine-client';
 import type { ModelAnswer, OpenResult } from './engine-tasks';
 
@@ -34,7 +34,8 @@ export interface OpenOptions {
 export async function openAttempt(id: string, options: OpenOptions = {}): Promise<OpenedAttempt | null> {
   const record = await getAttempt(id);
   if (!record) return null;
-  const catalogue = await useCatalogue.getState().load();
+  // The scenario's own file (or the whole catalogue when it is already here), not every file.
+  const { catalogue } = await loadCatalogueFor(record.scenario.id);
   const live = catalogue?.entries.find((e) => e.hash === record.scenario.contentHash)?.scenario ?? null;
   const [stored, storedRubric] = await Promise.all([
     live ? Promise.resolve(null) : getScenarioSnapshot(record.scenario.contentHash),

@@ -15,7 +15,7 @@ import { saveAttempt, saveRubricSnapshot, saveScenarioSnapshot } from '@/records
 import type { StorageKind } from '@/records/backend';
 import { deleteDraft, listDrafts, saveDraft, type Draft } from '@/records/drafts';
 import { onStorageLost, storageFallbackReason, storageStatus, type RecordsError } from '@/records/storage';
-import { findEntry, isPreviewId, useCatalogue, type CatalogueEntry } from './catalogue';
+import { findEntry, isPreviewId, loadCatalogueFor, useCatalogue, type CatalogueEntry } from './catalogue';
 import { rememberTabAttempt, tabLocks } from './tab-lock';
 import type { Trainee } from './trainee-store';
 
@@ -307,9 +307,10 @@ export const usePlay = create<PlayStore>((set, get) => {
       set({ ...initial, unsaved, phase: 'loading', scenarioId, trainee });
       if (unsaved.length) await get().retrySave();
       if (seq !== openSeq) return;
-      const catalogue = await useCatalogue.getState().load();
+      // Only this scenario's file is fetched; drafts of others (rare) fetch the rest below.
+      const { catalogue, error } = await loadCatalogueFor(scenarioId);
       if (seq !== openSeq) return; // a newer open (navigation, StrictMode re-run) owns the store now
-      if (!catalogue) return set({ phase: 'error', error: useCatalogue.getState().error });
+      if (!catalogue) return set({ phase: 'error', error });
       const entry = findEntry(catalogue, scenarioId);
       if (!entry) return set({ phase: 'missing' });
       const { rubric, rubricHash } = catalogue;
@@ -324,11 +325,14 @@ export const usePlay = create<PlayStore>((set, get) => {
       // cannot load, they stay stored for a later visit and this one starts afresh.
       const draft = drafts.length
         ? await recovery()
-            .then(({ sortDrafts }) =>
+            .then(async ({ sortDrafts }) =>
               sortDrafts(drafts, {
                 scenarioId,
                 entry,
-                catalogue,
+                // Closing another scenario's draft scores it on that scenario: fetch them all then.
+                catalogue: drafts.some((d) => d.state.scenarioId !== scenarioId)
+                  ? ((await useCatalogue.getState().load()) ?? catalogue)
+                  : catalogue,
                 rubric,
                 rubricHash,
                 now: clock.now(),

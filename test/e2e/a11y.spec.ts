@@ -43,11 +43,11 @@ for (const lang of ['en', 'zh-CN'] as const) {
 test('the library shows a located error card for a broken scenario and still lists the others', async ({
   page,
 }) => {
-  // The e2e build includes test/fixtures/e2e/broken.json, which has a dangling node reference.
+  // The e2e build serves test/fixtures/e2e/broken.json as scenarios/e2e/broken.json: a dangling node reference.
   await seed(page);
   await page.goto('/#/');
   const problem = page.getByTestId('scenario-problem');
-  await expect(problem).toContainText(/test\/fixtures\/e2e\/broken\.json:\d+:\d+/);
+  await expect(problem).toContainText(/scenarios\/e2e\/broken\.json:\d+:\d+/);
   await expect(problem).toContainText('E_UNKNOWN_NODE');
   await expect(page.locator('.scenario-card').first()).toBeVisible();
 });

@@ -22,6 +22,8 @@ function serve(statements: XapiStatement[]) {
   const requests: string[] = [];
   const fetchStub = vi.fn(async (input: string | URL | Request) => {
     const url = new URL(String(input));
+    // The app's own files (the scenario catalogue's index) are not the LRS's: this test serves none.
+    if (!url.toString().startsWith(ENDPOINT)) return new Response('', { status: 404 });
     requests.push(url.toString());
     const limit = Number(url.searchParams.get('limit') ?? 100);
     const from = Number(url.searchParams.get('cursor') ?? 0);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
-import { useCatalogue } from '@/state/catalogue';
+import { useLibraryIndex } from '@/state/catalogue';
 import { useLibrary } from '@/state/library-store';
 import { useTrainee } from '@/state/trainee-store';
 import { DiagnosticCard } from '@/ui/diagnostic-card';
@@ -13,10 +13,12 @@ import { ScenarioCard } from './scenario-card';
 export function LibraryView() {
   const { t, i18n } = useTranslation('library');
   const locale = i18n.language;
-  const status = useCatalogue((s) => s.status);
-  const catalogue = useCatalogue((s) => s.catalogue);
-  const error = useCatalogue((s) => s.error);
-  const load = useCatalogue((s) => s.load);
+  // Only the index: each scenario's content is fetched when it is played.
+  const status = useLibraryIndex((s) => s.status);
+  const summaries = useLibraryIndex((s) => s.summaries);
+  const problems = useLibraryIndex((s) => s.problems);
+  const error = useLibraryIndex((s) => s.error);
+  const load = useLibraryIndex((s) => s.load);
   const trainee = useTrainee((s) => s.trainee);
   const setTrainee = useTrainee((s) => s.setTrainee);
   const best = useLibrary((s) => s.best);
@@ -34,7 +36,7 @@ export function LibraryView() {
 
   const visible = useMemo(() => {
     const query = filters.query.trim().toLowerCase();
-    return (catalogue?.entries ?? []).filter(({ scenario }) => {
+    return summaries.filter((scenario) => {
       if (filters.channel && scenario.channel !== filters.channel) return false;
       if (filters.difficulty && scenario.difficulty !== filters.difficulty) return false;
       if (!query) return true;
@@ -46,7 +48,7 @@ export function LibraryView() {
       ];
       return haystack.some((s) => s.toLowerCase().includes(query));
     });
-  }, [catalogue, filters, locale]);
+  }, [summaries, filters, locale]);
 
   return (
     <div className="library">
@@ -78,15 +80,15 @@ export function LibraryView() {
       ) : null}
       {status === 'loading' || status === 'idle' ? <LoadingPanel label={t('loading')} /> : null}
 
-      {catalogue ? (
+      {status === 'ready' ? (
         <>
           <LibraryFilters value={filters} onChange={setFilters} />
           <p className="result-count" role="status">
             {t('count', { count: visible.length })}
           </p>
           {visible.length === 0 ? (
-            <EmptyPanel title={catalogue.entries.length === 0 ? t('empty.none') : t('empty.filtered')}>
-              {catalogue.entries.length > 0 ? (
+            <EmptyPanel title={summaries.length === 0 ? t('empty.none') : t('empty.filtered')}>
+              {summaries.length > 0 ? (
                 <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
                   {t('filters.clear')}
                 </button>
@@ -94,7 +96,7 @@ export function LibraryView() {
             </EmptyPanel>
           ) : (
             <div className="card-grid">
-              {visible.map(({ scenario }) => (
+              {visible.map((scenario) => (
                 <ScenarioCard
                   key={scenario.id}
                   scenario={scenario}
@@ -105,11 +107,11 @@ export function LibraryView() {
               ))}
             </div>
           )}
-          {catalogue.problems.length ? (
+          {problems.length ? (
             <section className="problems" aria-labelledby="problems-title">
-              <h2 id="problems-title">{t('problems', { count: catalogue.problems.length })}</h2>
+              <h2 id="problems-title">{t('problems', { count: problems.length })}</h2>
               <div className="card-grid">
-                {catalogue.problems.map((p) => (
+                {problems.map((p) => (
                   <DiagnosticCard key={p.file} file={p.file} diagnostics={p.diagnostics} />
                 ))}
               </div>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
-import type { Scenario } from '@/engine/format/scenario-schema';
+import type { ScenarioSummary } from '@/engine/format/catalogue-index';
 import { routeHref } from '@/state/route';
 
 interface Props {
-  scenario: Scenario;
+  scenario: ScenarioSummary;
   locale: string;
   best: number | undefined;
   hasDraft: boolean;
