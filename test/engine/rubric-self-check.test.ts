@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rubricSelfCheck } from '@/engine/lint/rubric-self-check';
+import { rubricSelfCheck, selfCheckDiagnostics } from '@/engine/lint/rubric-self-check';
 import { fakeRubric, fakeScenario } from '../fakes/scenario';
 
 const rubric = () => {
@@ -38,6 +38,16 @@ describe('the rubric self-check', () => {
     });
     expect(found[0]!.words.join(' ')).toContain('不归我管');
     expect(found[0]!.message).toContain('does not tag it');
+  });
+
+  it('turns findings into info diagnostics at the text, with a hint', () => {
+    const [d] = selfCheckDiagnostics(rubricSelfCheck(planted(), rubric()).filter((f) => f.node === 'close'));
+    expect(d).toMatchObject({
+      severity: 'info',
+      code: 'I_TAG_CONTRADICTION',
+      path: '/nodes/close/responses/1/text/zh-CN',
+      hint: 'tag "etiquette.no-dismissal" negative if the words are meant, or reword the answer',
+    });
   });
 
   it('flags a tag that says the rule is met when the words break it', () => {

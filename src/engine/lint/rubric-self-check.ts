@@ -1,6 +1,6 @@
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario } from '../format/scenario-schema';
-import { toPointer } from '../load/diagnostic';
+import { diag, toPointer, type Diagnostic } from '../load/diagnostic';
 import { analyzeReply } from '../text/analyze-reply';
 import type { ReplyAnalysis, ReplyInput } from '../text/types';
 
@@ -79,4 +79,21 @@ export function rubricSelfCheck(
     });
   }
   return out;
+}
+
+/**
+ * The findings as info diagnostics (I_TAG_CONTRADICTION) for a problems list; the caller locates
+ * them (SourceMap.locateMany on each finding's `path`). Info, not warnings: the analyser can misread
+ * an authored line, so these ask the author to look rather than say something is wrong.
+ */
+export function selfCheckDiagnostics(found: readonly TagContradiction[]): Diagnostic[] {
+  return found.map((f) =>
+    diag(
+      'I_TAG_CONTRADICTION',
+      f.message,
+      f.pointer,
+      null,
+      `tag "${f.rule}" negative if the words are meant, or reword the answer`,
+    ),
+  );
 }

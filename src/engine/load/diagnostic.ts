@@ -45,7 +45,8 @@ export type DiagnosticCode =
   | 'W_PRINCIPLE_UNUSED'
   | 'W_NO_FEEDBACK'
   | 'I_MIGRATED'
-  | 'I_BOUNDS_APPROXIMATE';
+  | 'I_BOUNDS_APPROXIMATE'
+  | 'I_TAG_CONTRADICTION';
 
 export interface Diagnostic {
   severity: Severity;
