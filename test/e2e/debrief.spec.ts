@@ -126,6 +126,15 @@ test('a failed attempt: fail first, three fixes that open their turns, retry fro
     if (wrong) await expect(details, `turn ${turn.turn}`).toHaveAttribute('open', '');
     else await expect(details, `turn ${turn.turn}`).not.toHaveAttribute('open');
   }
+  // On paper every turn is open (the debrief's print CSS), closed ones included.
+  const clean = failed.state.turns.find((t) => t.evidence.every((e) => e.verdict === 'met'));
+  expect(clean, 'a turn where nothing went wrong').toBeDefined();
+  const cleanBody = page.getByTestId(`transcript-turn-${clean!.turn}`).locator('.transcript__compare');
+  await expect(cleanBody).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(cleanBody).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(cleanBody).toBeHidden();
   const originalOverall = await page.getByTestId('score-overall').textContent();
 
   await page.getByTestId('debrief-summary').scrollIntoViewIfNeeded();

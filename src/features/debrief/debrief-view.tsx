@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRINCIPLES } from '@/engine/format/ids';
 import { pickText } from '@/engine/format/localized-text';
@@ -11,11 +11,12 @@ import { ErrorPanel, LoadingPanel } from '@/ui/status-panel';
 import { DebriefSummary } from './debrief-summary';
 import { DebriefTurns } from './debrief-turns';
 import { OutcomeExplainer } from './outcome-explainer';
-import { WhatIfPanel } from './what-if-panel';
 import './debrief.css';
 
 const practice = () => import('./on-demand-practice');
 const PracticeCompare = lazy(() => practice().then((m) => ({ default: m.PracticeCompare })));
+// "What if" is asked for, not read by everyone: its panel loads when the trainee opens it.
+const WhatIfPanel = lazy(() => import('./on-demand-what-if').then((m) => ({ default: m.WhatIfPanel })));
 
 export function DebriefView({ attemptId }: { attemptId: string }) {
   const { t, i18n } = useTranslation('debrief');
@@ -25,8 +26,19 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
   const models = useDebrief((s) => s.models);
   const error = useDebrief((s) => s.error);
   const load = useDebrief((s) => s.load);
-  const [whatIfTurn, setWhatIfTurn] = useState(1);
-  const whatIfRef = useRef<HTMLElement>(null);
+  const [whatIfTurn, setWhatIfTurn] = useState<number | null>(null);
+  // The panel takes the keyboard when it appears for a turn the trainee picked (after it loads).
+  const focusWhatIf = useRef(false);
+  const whatIfRef = useCallback((panel: HTMLElement | null) => {
+    if (panel && focusWhatIf.current) {
+      focusWhatIf.current = false;
+      panel.focus();
+    }
+  }, []);
+  const openWhatIf = (turn: number) => {
+    focusWhatIf.current = true;
+    setWhatIfTurn(turn);
+  };
   const [retryNote, setRetryNote] = useState<string | null>(null);
 
   useEffect(() => {
@@ -154,15 +166,7 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
               >
                 {t('practice.retryFrom', { turn })}
               </button>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => {
-                  setWhatIfTurn(turn);
-                  // After the panel re-mounts for the new turn.
-                  setTimeout(() => whatIfRef.current?.focus(), 0);
-                }}
-              >
+              <button type="button" className="button button--small" onClick={() => openWhatIf(turn)}>
                 {t('whatIf.fromHere', { turn })}
               </button>
             </>
@@ -176,14 +180,24 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
       </section>
 
       <div className="no-print">
-        <WhatIfPanel
-          key={whatIfTurn}
-          ref={whatIfRef}
-          data={data}
-          locale={locale}
-          turn={whatIfTurn}
-          onTurnChange={setWhatIfTurn}
-        />
+        {whatIfTurn === null ? (
+          state.turns.length ? (
+            <button type="button" className="button" data-testid="what-if-open" onClick={() => openWhatIf(1)}>
+              {t('whatIf.title')}
+            </button>
+          ) : null
+        ) : (
+          <Suspense fallback={<p role="status">{t('loading')}</p>}>
+            <WhatIfPanel
+              key={whatIfTurn}
+              ref={whatIfRef}
+              data={data}
+              locale={locale}
+              turn={whatIfTurn}
+              onTurnChange={setWhatIfTurn}
+            />
+          </Suspense>
+        )}
       </div>
 
       <nav className="debrief__actions no-print" aria-label={t('actions.label')}>

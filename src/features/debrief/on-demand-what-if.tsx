@@ -7,6 +7,8 @@ import type { AttemptResult } from '@/engine/runtime/types';
 import { conversationLines } from '@/state/conversation';
 import { whatIf, type DebriefData, type WhatIfOutcome } from '@/state/debrief-store';
 
+// Loaded when the trainee opens "What if…?" (named on-demand-* so the trainee budget counts it apart).
+
 interface Props {
   data: DebriefData;
   locale: string;

@@ -40,7 +40,7 @@ describe('DebriefView', () => {
     const choices = ['greet', 'promise', 'keep'];
     const id = await playAttempt(choices.map((choice) => ({ choice })));
     const { container } = render(<DebriefView attemptId={id} />);
-    await screen.findByTestId('debrief');
+    await screen.findByTestId('debrief', {}, { timeout: 5000 });
     const want = engineResult(choices);
     expect(screen.getByTestId('score-overall')).toHaveTextContent(String(Math.round(want.overall)));
     for (const p of PRINCIPLES) {
@@ -75,7 +75,7 @@ describe('DebriefView', () => {
   it('explains a lost customer and the critical violation that failed the attempt', async () => {
     const id = await playAttempt([{ choice: 'blame' }]);
     render(<DebriefView attemptId={id} />);
-    await screen.findByTestId('debrief');
+    await screen.findByTestId('debrief', {}, { timeout: 5000 });
     expect(screen.getByTestId('result-passed')).toHaveTextContent('Not passed');
     expect(screen.getByTestId('outcome')).toHaveTextContent('离婚型');
     // Failed first, on the critical violation, in the trainee's words; the lost customer is no surprise.
@@ -94,7 +94,7 @@ describe('DebriefView', () => {
       { choice: 'keep' },
     ]);
     render(<DebriefView attemptId={id} />);
-    await screen.findByTestId('debrief');
+    await screen.findByTestId('debrief', {}, { timeout: 5000 });
     const turn1 = screen.getByTestId('transcript-turn-1');
     expect(turn1).toHaveTextContent('Good morning, I am so sorry for the wait');
     const marks = [...turn1.querySelectorAll('mark')].map((m) => m.textContent);
@@ -108,8 +108,11 @@ describe('DebriefView', () => {
     const user = userEvent.setup();
     const id = await playAttempt([{ choice: 'blame' }]);
     render(<DebriefView attemptId={id} />);
-    await screen.findByTestId('debrief');
-    const panel = screen.getByTestId('what-if');
+    await screen.findByTestId('debrief', {}, { timeout: 5000 });
+    // The panel loads when asked for, and takes the keyboard.
+    await user.click(screen.getByTestId('what-if-open'));
+    const panel = await screen.findByTestId('what-if', {}, { timeout: 5000 });
+    await waitFor(() => expect(panel).toHaveFocus());
     await user.click(within(panel).getByRole('radio', { name: /Good morning/ }));
     await user.click(within(panel).getByTestId('what-if-run'));
     const best = engineResult(['greet', 'promise', 'keep']);
@@ -123,7 +126,7 @@ describe('DebriefView', () => {
     const id = await playAttempt([{ choice: 'blame' }]);
     await changeLanguage('zh-CN');
     render(<DebriefView attemptId={id} />);
-    await screen.findByTestId('debrief');
+    await screen.findByTestId('debrief', {}, { timeout: 5000 });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('复盘：迟到的包裹');
     expect(screen.getByTestId('result-passed')).toHaveTextContent('未通过');
     expect(document.documentElement.lang).toBe('zh-CN');
@@ -132,7 +135,7 @@ describe('DebriefView', () => {
   it('says the score is consistent with the responses, and says so when it is not', async () => {
     const id = await playAttempt(['greet', 'promise', 'keep'].map((choice) => ({ choice })));
     const { unmount } = render(<DebriefView attemptId={id} />);
-    await screen.findByTestId('debrief');
+    await screen.findByTestId('debrief', {}, { timeout: 5000 });
     expect(screen.getByTestId('debrief-check')).toHaveAttribute('data-check', 'verified');
     expect(screen.getByTestId('debrief-check')).toHaveTextContent('Score check: consistent');
     unmount();
@@ -142,7 +145,7 @@ describe('DebriefView', () => {
     const edited = { ...record, id: crypto.randomUUID(), result: { ...record.result, overall: 12 } };
     expect((await saveAttempt(edited)).ok).toBe(true);
     render(<DebriefView attemptId={edited.id} />);
-    await screen.findByTestId('debrief');
+    await screen.findByTestId('debrief', {}, { timeout: 5000 });
     expect(screen.getByTestId('debrief-check')).toHaveAttribute('data-check', 'mismatch');
     expect(screen.getByTestId('debrief-check')).toHaveTextContent('Score check: not consistent');
     // The stored score is the one shown; the explanation is the replay's.
