@@ -26,7 +26,7 @@ function planted(rules?: Record<string, number>) {
 describe('the rubric self-check', () => {
   it('finds a planted "不归我管" not tagged etiquette.no-dismissal, with the words', () => {
     const found = rubricSelfCheck(planted(), rubric()).filter(
-      (f) => f.rule === 'etiquette.no-dismissal' && f.node === 'close',
+      (f) => f.rule === 'etiquette.no-dismissal' && f.node === 'close' && f.locale === 'zh-CN',
     );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
@@ -66,9 +66,11 @@ describe('the rubric self-check', () => {
   });
 
   it('also finds the fake call\'s own "不关我们的事", tagged only as blame', () => {
-    const found = rubricSelfCheck(fakeScenario(), rubric());
-    expect(found.map((f) => [f.pointer, f.rule])).toEqual([
-      ['/nodes/opening/responses/1/text/zh-CN', 'etiquette.no-dismissal'],
+    // The cue decides the Chinese line; what the learned model makes of the English one may change
+    // when it is retrained, so only the cue's finding is pinned.
+    const found = rubricSelfCheck(fakeScenario(), rubric()).filter((f) => f.locale === 'zh-CN');
+    expect(found.map((f) => [f.pointer, f.rule, f.words])).toEqual([
+      ['/nodes/opening/responses/1/text/zh-CN', 'etiquette.no-dismissal', ['不关我们的事']],
     ]);
   });
 
