@@ -343,8 +343,10 @@ function hasTime(fam: LocaleFamilies, text: string): boolean {
 }
 const CRITICAL_IN_TEXT = new Set(['etiquette.no-blame', 'etiquette.no-dismissal']);
 // "It's not your fault" / "不是您的错": the words clear the customer, the opposite of blaming them.
+// The Chinese side names the fault: "是不是你自己开的" asks (accusingly) and "不是你自己忘了吧" insinuates;
+// neither clears the customer, though both contain 不是你.
 const FAULT_DENIED =
-  /\b(?:not|isn't|wasn't|never|no)\b[^.!?]{0,15}\b(?:your|you)\b[^.!?]{0,12}\b(?:fault|doing|mistake)\b|(?:不是|并非|不怪|不能怪)(?:您|你)(?:的)?(?:错|问题|责任|原因)?/i;
+  /\b(?:not|isn't|wasn't|never|no)\b[^.!?]{0,15}\b(?:your|you)\b[^.!?]{0,12}\b(?:fault|doing|mistake)\b|(?:不是|并非)(?:您|你)的?(?:错|问题|责任|原因)|(?:不怪|不能怪)(?:您|你)/i;
 const CRITICAL_CONFIDENCE = 0.8;
 const COMPANY_CUE = 'company cue';
 const CONTRAST_CUE = 'contrast after empathy';

@@ -4,7 +4,7 @@ import { MODEL_VERSION } from './model/default-model';
 import { textSimilarity } from './similarity';
 
 /** Bump when the cues change what a reply reads as: stored readings name the version that made them. */
-export const CUE_VERSION = 'cues-6';
+export const CUE_VERSION = 'cues-7';
 
 /**
  * The free-text analyzer as the runtime consumes it. Sessions take it through their options so the

@@ -37,6 +37,13 @@ describe('analyzeReply', () => {
     it('does not flag blame when the fault is explicitly denied', () => {
       expect(en("It's not your fault.").hits['etiquette.no-blame']).toBeUndefined();
       expect(zh('这不是您的错。').hits['etiquette.no-blame']).toBeUndefined();
+      expect(zh('不怪您,是我们没通知到。').hits['etiquette.no-blame']).toBeUndefined();
+    });
+
+    it('reads "是不是你自己…" as an accusing question, not as the fault denied', () => {
+      // 是不是你 contains 不是你; only "不是您的错/问题" or "不怪您" clears the customer.
+      expect(zh('是不是你自己开的流量?说实话。').hits['etiquette.no-blame']).toBe('violated');
+      expect(zh('你确定不是你自己忘了还款?').hits['etiquette.no-blame']).toBe('violated');
     });
 
     it('does not flag over-promising when the agent declines to guarantee', () => {
