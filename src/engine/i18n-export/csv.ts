@@ -33,6 +33,10 @@ export function readCsv(
     return { ok: false, errors };
   }
   const [, sourceLocale, targetLocale] = header.cells.map((c) => c.trim());
+  if (!sourceLocale || !targetLocale) {
+    err(1, 1, 'the header must name the source and target locales: id,<source locale>,<target locale>,note');
+    return { ok: false, errors };
+  }
   let original = '';
   const units: TranslationUnit[] = [];
   for (const row of rows) {

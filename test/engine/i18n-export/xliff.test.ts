@@ -89,5 +89,6 @@ describe('CSV', () => {
     const notId = readCsv('id,zh-CN,en,note\n/title,标题,Title,\ntitle,标题,Title,\n');
     expect(!notId.ok && notId.errors[0]).toMatchObject({ line: 3, column: 1 });
     expect(readCsv('name,zh-CN\n').ok).toBe(false);
+    expect(readCsv('id,zh-CN,,note\n/title,标题,Title,\n').ok).toBe(false);
   });
 });
