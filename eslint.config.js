@@ -12,7 +12,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const ROOT = import.meta.dirname;
-const FEATURES = ['library', 'play', 'debrief', 'review', 'author'];
+const FEATURES = ['library', 'play', 'debrief', 'review', 'author', 'lms', 'progress'];
 const LAYERS = ['engine', 'records', 'state', 'ui', 'features', 'i18n', 'cli', 'app'];
 const src = (path) => `${ROOT}/src/${path}`;
 
