@@ -26,8 +26,11 @@ export interface DraftVersion {
 
 export type VersionInfo = Omit<DraftVersion, 'text'> & { chars: number; lines: number };
 
+// What a version is (time, reason, size) and its text are kept apart: listing 20 versions of a
+// several-MB scenario must not read 20 texts.
 interface HistorySchema extends DBSchema {
-  versions: { key: number; value: Omit<DraftVersion, 'id'> & { id?: number } };
+  versions: { key: number; value: Omit<VersionInfo, 'id'> & { id?: number } };
+  texts: { key: number; value: string };
 }
 
 let db: Promise<IDBPDatabase<HistorySchema>> | null = null;
@@ -40,6 +43,7 @@ function open(): Promise<IDBPDatabase<HistorySchema>> {
   db ??= openDB<HistorySchema>(HISTORY_DB, 1, {
     upgrade(database) {
       database.createObjectStore('versions', { keyPath: 'id', autoIncrement: true });
+      database.createObjectStore('texts');
     },
   }).catch((error: unknown) => {
     db = null; // a later attempt may succeed (a blocked upgrade, a storage hiccup)
@@ -60,29 +64,46 @@ function lineCount(text: string): number {
  */
 export async function saveVersion(text: string, reason: VersionReason, now = Date.now()): Promise<void> {
   const database = await open();
-  const tx = database.transaction('versions', 'readwrite');
-  const cursor = await tx.store.openCursor(null, 'prev');
+  const tx = database.transaction(['versions', 'texts'], 'readwrite');
+  const versions = tx.objectStore('versions');
+  const texts = tx.objectStore('texts');
+  const cursor = await versions.openCursor(null, 'prev');
   const newest = cursor?.value;
-  if (newest?.text === text) return tx.done;
+  const size = { chars: text.length, lines: lineCount(text) };
+  if (newest?.id !== undefined && (await texts.get(newest.id)) === text) return tx.done;
   const coalesce =
-    newest && reason === 'typing' && newest.reason === 'typing' && now - newest.startedAt < VERSION_SPAN_MS;
-  if (coalesce) await tx.store.put({ ...newest, text, savedAt: now });
-  else await tx.store.add({ text, savedAt: now, startedAt: now, reason });
-  const keys = await tx.store.getAllKeys();
-  for (const key of keys.slice(0, Math.max(0, keys.length - MAX_VERSIONS))) await tx.store.delete(key);
+    newest?.id !== undefined &&
+    reason === 'typing' &&
+    newest.reason === 'typing' &&
+    now - newest.startedAt < VERSION_SPAN_MS;
+  let id: number;
+  if (coalesce) id = await versions.put({ ...newest, ...size, savedAt: now });
+  else id = await versions.add({ savedAt: now, startedAt: now, reason, ...size });
+  await texts.put(text, id);
+  const keys = await versions.getAllKeys();
+  for (const key of keys.slice(0, Math.max(0, keys.length - MAX_VERSIONS))) {
+    await versions.delete(key);
+    await texts.delete(key);
+  }
   await tx.done;
 }
 
 /** The saved versions, newest first, without their text. */
 export async function listVersions(): Promise<VersionInfo[]> {
   const database = await open();
-  const all = (await database.getAll('versions')) as DraftVersion[];
-  return all.map(({ text, ...info }) => ({ ...info, chars: text.length, lines: lineCount(text) })).reverse();
+  return ((await database.getAll('versions')) as VersionInfo[]).reverse();
 }
 
 export async function readVersion(id: number): Promise<DraftVersion | null> {
   const database = await open();
-  return ((await database.get('versions', id)) as DraftVersion | undefined) ?? null;
+  const tx = database.transaction(['versions', 'texts']);
+  const [info, text] = await Promise.all([
+    tx.objectStore('versions').get(id),
+    tx.objectStore('texts').get(id),
+  ]);
+  await tx.done;
+  if (!info || text === undefined) return null;
+  return { id, text, savedAt: info.savedAt, startedAt: info.startedAt, reason: info.reason };
 }
 
 /** For tests: forget the open connection (the test replaces indexedDB). */

@@ -33,6 +33,7 @@ import {
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { Diagnostic } from '@/engine/load/diagnostic';
 import type { SyntaxCause } from '@/state/author-syntax';
+import { adoptEditorStyles } from './adopted-styles';
 import {
   offsetOf,
   outlineOf,
@@ -90,6 +91,12 @@ interface Props {
 }
 
 const OUTLINE_DELAY_MS = 250;
+/**
+ * Past this size, the text is handed to the store once typing pauses rather than on every
+ * keystroke: turning a 2 MB document into one string costs several milliseconds each time.
+ */
+const LARGE_DOC_CHARS = 200_000;
+const LARGE_DOC_DELAY_MS = 150;
 /** Parsing the rest of a long file for the outline is done in slices this long, between frames. */
 const PARSE_SLICE_MS = 30;
 
@@ -118,10 +125,26 @@ export function JsonEditor(props: Props) {
       'aria-describedby': p.describedBy,
       ...(p.invalid ? { 'aria-invalid': 'true' } : {}),
       'data-testid': 'author-editor',
+      // Focusable by Tab already (contenteditable); said explicitly so checkers see the scroll area's focusable content.
+      tabindex: '0',
     });
 
   useEffect(() => {
     let outlineTimer: ReturnType<typeof setTimeout> | null = null;
+    let changeTimer: ReturnType<typeof setTimeout> | null = null;
+    const emitChange = () => {
+      if (changeTimer) clearTimeout(changeTimer);
+      changeTimer = null;
+      const v = view.current;
+      if (!v) return;
+      const text = v.state.doc.toString();
+      if (text === known.current) return;
+      known.current = text;
+      latest.current.onChange(text);
+    };
+    // Leaving the page must not lose the last keystrokes of a large text still waiting to be handed over.
+    const onPageHide = () => changeTimer && emitChange();
+    window.addEventListener('pagehide', onPageHide);
     const sendOutline = () => {
       outlineTimer = null;
       const v = view.current;
@@ -202,20 +225,23 @@ export function JsonEditor(props: Props) {
         }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) {
-            const text = update.state.doc.toString();
-            known.current = text;
-            latest.current.onChange(text);
+            if (changeTimer) clearTimeout(changeTimer);
+            if (update.state.doc.length < LARGE_DOC_CHARS) emitChange();
+            else changeTimer = setTimeout(emitChange, LARGE_DOC_DELAY_MS);
           }
           if (update.docChanged || syntaxTree(update.startState) !== syntaxTree(update.state))
             scheduleOutline();
         }),
       ],
     });
+    adoptEditorStyles();
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
     scheduleOutline();
     return () => {
       if (outlineTimer) clearTimeout(outlineTimer);
+      if (changeTimer) emitChange();
+      window.removeEventListener('pagehide', onPageHide);
       view.current = null;
       v.destroy();
     };

@@ -97,8 +97,8 @@ describe('Author view, hardened', () => {
     const file = new File(['{}\n'.repeat(MAX_AUTHOR_LINES)], 'long.json');
     await user.upload(screen.getByTestId('author-file'), file);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The file long.json (50,001 lines) was not opened');
-    expect(alert).toHaveTextContent('at most 50,000 lines');
+    expect(alert).toHaveTextContent('The file long.json (200,001 lines) was not opened');
+    expect(alert).toHaveTextContent('at most 200,000 lines');
     expect(editorText()).toBe('{ "draft": true }');
   });
 
@@ -109,7 +109,7 @@ describe('Author view, hardened', () => {
     view.dispatch({ selection: { anchor: 0, head: view.state.doc.length } });
     paste('{}\n'.repeat(1_000_000));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The text was not added: the editor takes at most 50,000 lines');
+    expect(alert).toHaveTextContent('The text was not added: the editor takes at most 200,000 lines');
     expect(editorText()).toBe('{ "draft": true }');
     expect(useAuthor.getState().text).toBe('{ "draft": true }');
 
