@@ -137,7 +137,10 @@ function draftStorage(): PersistStorage<Draft> {
     getItem: base.getItem,
     removeItem: base.removeItem,
     setItem: (name: string, value: StorageValue<Draft>) => {
-      if (value.state.text === '') return base.removeItem(name);
+      if (value.state.text === '') {
+        localFlag((storage) => storage.removeItem(DRAFT_IN_HISTORY_KEY));
+        return base.removeItem(name);
+      }
       if (value.state.text.length > MAX_LOCAL_DRAFT_CHARS) {
         localFlag((storage) => storage.removeItem(name));
         localFlag((storage) => storage.setItem(DRAFT_IN_HISTORY_KEY, '1'));
