@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { bestPath } from '@/engine/lint/best-path';
 import { replay } from '@/engine/runtime/session';
@@ -72,6 +73,21 @@ async function shots(page: Page, testId: string, name: string) {
   await page.setViewportSize({ width: 1366, height: 768 });
 }
 
+/** No serious axe violations, in the light theme and the dark one. */
+async function axeClean(page: Page, where: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, `${where} (${colorScheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 async function setLanguage(page: Page, lang: 'en' | 'zh-CN') {
   await page.evaluate((l) => localStorage.setItem('composure.lang', l), lang);
   await page.reload();
@@ -82,6 +98,8 @@ async function setLanguage(page: Page, lang: 'en' | 'zh-CN') {
 test('a failed attempt: fail first, three fixes that open their turns, retry from turn 3 to another ending, compared with the unchanged original', async ({
   page,
 }) => {
+  // Two plays, four languages-and-widths of screenshots and eight axe runs on a shared machine.
+  test.setTimeout(300_000);
   expect(failedResult.passed).toBe(false);
   expect(failedResult.critical.map((e) => [e.rule, e.turn])).toEqual([['etiquette.honesty', 8]]);
   const branch = branchChoices();
@@ -139,9 +157,11 @@ test('a failed attempt: fail first, three fixes that open their turns, retry fro
 
   await page.getByTestId('debrief-summary').scrollIntoViewIfNeeded();
   await shots(page, 'debrief-summary', 'debrief-top-en');
+  await axeClean(page, 'failed debrief, en');
   await setLanguage(page, 'zh-CN');
   await expect(page.getByTestId('debrief-summary').locator('h2')).toHaveText('未通过');
   await shots(page, 'debrief-summary', 'debrief-top-zh');
+  await axeClean(page, 'failed debrief, zh-CN');
   await setLanguage(page, 'en');
 
   // Retry from turn 3: Play opens at turn 3 with turns 1–2 as they were, and plays on to an ending.
@@ -170,9 +190,12 @@ test('a failed attempt: fail first, three fixes that open their turns, retry fro
   await expect(rows.first().locator('th')).toHaveText(String(RETRY));
 
   await shots(page, 'practice-compare', 'debrief-compare-en');
+  await axeClean(page, 'practice debrief, en');
   await setLanguage(page, 'zh-CN');
   await expect(page.getByTestId('practice-compare')).toContainText('重练');
+  await expect(page.getByTestId('practice-turns')).toBeVisible();
   await shots(page, 'practice-compare', 'debrief-compare-zh');
+  await axeClean(page, 'practice debrief, zh-CN');
   await setLanguage(page, 'en');
 
   // The original is as it was: same score, not a practice branch.
