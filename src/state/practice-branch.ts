@@ -2,7 +2,7 @@ import { replay } from '@/engine/runtime/session';
 import { toTraineeInput, type AttemptRecord } from '@/records/attempt-record';
 import { saveDraft } from '@/records/drafts';
 import { rememberPracticeLink } from '@/records/practice-link';
-import { useCatalogue } from './catalogue';
+import { loadCatalogueFor } from './catalogue';
 import { openAttempt, type OpenedAttempt } from './open-attempt';
 import { usePlay } from './play-store';
 import { navigate, routeHref } from './route';
@@ -17,7 +17,8 @@ export type PracticeStart = 'started' | 'scenario-changed' | 'failed';
  * The link to the original waits in practice-link.ts until the branch's record is built.
  */
 export async function startPractice(record: AttemptRecord, fromTurn: number): Promise<PracticeStart> {
-  const catalogue = await useCatalogue.getState().load();
+  // The one scenario Play will open, as Play reads it (not every file).
+  const { catalogue } = await loadCatalogueFor(record.scenario.id);
   const entry = catalogue?.entries.find((e) => e.scenario.id === record.scenario.id);
   // Play resumes a draft only on the scenario and rubric it has now: an attempt on an older version
   // cannot be branched (its turns would not mean the same).

@@ -40,18 +40,21 @@ const failed = play(FAIL);
 const failedResult = scoreSession(failed);
 const RETRY = 3;
 
-/** Another answer at turn 3, then the engine's best way on: the first that ends differently. */
+/** Another answer at turn 3, then the engine's best way on: the best-scoring one that ends differently. */
 function branchChoices(): string[] {
   const prefix = FAIL.slice(0, RETRY - 1);
   const node = c.scenario.nodes[play(prefix).state.node]!;
-  for (const r of node.responses ?? []) {
-    if (r.id === FAIL[RETRY - 1]) continue;
-    const best = bestPath(c.scenario, c.rubric, play([...prefix, r.id]).state);
-    const choices = [...prefix, r.id, ...(best?.inputs.map((i) => i.choice) ?? [])];
-    const result = scoreSession(play(choices));
-    if (result.outcome !== failedResult.outcome) return choices;
-  }
-  throw new Error('no answer at turn 3 leads elsewhere');
+  const tries = (node.responses ?? [])
+    .filter((r) => r.id !== FAIL[RETRY - 1])
+    .map((r) => {
+      const best = bestPath(c.scenario, c.rubric, play([...prefix, r.id]).state);
+      const choices = [...prefix, r.id, ...(best?.inputs.map((i) => i.choice) ?? [])];
+      return { choices, result: scoreSession(play(choices)) };
+    })
+    .filter((x) => x.result.outcome !== failedResult.outcome)
+    .sort((a, b) => b.result.overall - a.result.overall);
+  if (!tries[0]) throw new Error('no answer at turn 3 leads elsewhere');
+  return tries[0].choices;
 }
 
 async function fits(page: Page, where: string) {
