@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PlayView } from '@/features/play/play-view';
 import { listAttempts } from '@/records/attempts';
 import { parseBundle } from '@/records/bundle';
 import { loadDraft } from '@/records/drafts';

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PlayView } from '@/features/play/play-view';
 import { listAttempts } from '@/records/attempts';
 import { loadDraft } from '@/records/drafts';
 import { setCatalogueForTests } from '@/state/catalogue';
