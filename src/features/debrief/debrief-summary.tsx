@@ -65,7 +65,7 @@ export function DebriefSummary({ data, locale }: { data: DebriefData; locale: st
           {critical.quote ? (
             <>
               {' '}
-              {t('verdict.youSaid')} <q>{critical.quote}</q>
+              {t('verdict.youSaid')} <q lang={state.locale}>{critical.quote}</q>
             </>
           ) : null}
         </p>
@@ -94,7 +94,7 @@ export function DebriefSummary({ data, locale }: { data: DebriefData; locale: st
                 {words[i] ? (
                   <>
                     {' '}
-                    {t('verdict.youSaid')} <q>{words[i]}</q>
+                    {t('verdict.youSaid')} <q lang={state.locale}>{words[i]}</q>
                   </>
                 ) : null}
                 {!fix.critical && fix.gain > 0 ? (
