@@ -2,6 +2,8 @@
 // 1. Grouped 5-fold cross-validation on the corpus (paraphrases of one sentence share a fold).
 // 2. The labelled sets in test/fixtures/freetext, read by the shipped model.
 // Prints precision and recall per rule and overall, for the cues alone, the model alone and both.
+// --disagree <rule>: lists the corpus replies where the out-of-fold reading and the label differ on
+// that rule, for a labeller to judge against the rule's definition (see corpus/RELABEL-LOG.md).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeReply, LEARNED_CUE } from '../engine/text/analyze-reply';
@@ -15,6 +17,8 @@ const CORPUS = 'src/engine/text/corpus';
 const SETS = 'test/fixtures/freetext';
 const FOLDS = 5;
 const perRuleWanted = process.argv.includes('--per-rule');
+const disagreeAt = process.argv.indexOf('--disagree');
+const disagreeRule = disagreeAt >= 0 ? process.argv[disagreeAt + 1] : undefined;
 
 const read = (dir: string, file: string) =>
   parseCorpus(readFileSync(join(dir, file), 'utf8'), join(dir, file));
@@ -75,6 +79,18 @@ for (const mode of ['cues', 'model', 'both'] as const) {
   const s = scoreSet(corpus, predictions[mode]);
   line(`cv ${mode}`, s, corpus.length);
   if (perRuleWanted && mode === 'both') printPerRule(s.perRule);
+}
+
+if (disagreeRule) {
+  console.log(`out-of-fold disagreements on ${disagreeRule} (label absent: +, label missed: -)`);
+  for (const item of corpus) {
+    if ((item.ignore ?? []).includes(disagreeRule)) continue;
+    const want = item.labels[disagreeRule];
+    const have = predictions.both.get(item.id)?.[disagreeRule];
+    if (want === have) continue;
+    const sign = have && !want ? '+' : want && !have ? '-' : '±';
+    console.log(`  ${sign} ${item.id} ${JSON.stringify(item.labels)} ${item.text}`);
+  }
 }
 
 console.log('labelled sets, read by the shipped model and cues');
