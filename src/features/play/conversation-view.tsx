@@ -30,6 +30,8 @@ export function ConversationView({ lines, customerName, locale, typing, onSkipTy
       className={`conversation conversation--${variant}`}
       aria-label={t('conversation.label')}
       data-testid="conversation"
+      // It scrolls on its own once the call is long: keyboard users need to reach it to scroll it.
+      tabIndex={0}
     >
       <ol className="conversation__lines">
         {lines.map((line) => {
