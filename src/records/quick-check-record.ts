@@ -38,9 +38,14 @@ export function quickCheckRecord(value: unknown): value is AttemptRecord {
     Array.isArray(v.turns) &&
     v.turns.length <= 1000 &&
     v.turns.every(isTurn) &&
-    isResult(v.result)
+    isResult(v.result) &&
+    (v.practice === undefined || isPractice(v.practice))
   );
 }
+
+/** A practice branch's origin (retry from a turn): the attempt it replays and the turn it answers anew. */
+const isPractice = (p: unknown) =>
+  isObj(p) && onlyKeys(p, PRACTICE_KEYS) && isStr(p.of) && UUID.test(p.of) && isInt(p.fromTurn, 1, 1000);
 
 const RECORD_KEYS = new Set([
   'recordVersion',
@@ -55,8 +60,10 @@ const RECORD_KEYS = new Set([
   'finishedAt',
   'turns',
   'result',
+  'practice',
 ]);
 const TRAINEE_KEYS = new Set(['id', 'name']);
+const PRACTICE_KEYS = new Set(['of', 'fromTurn']);
 const SCENARIO_KEYS = new Set(['id', 'version', 'contentHash']);
 const RUBRIC_KEYS = new Set(['id', 'hash']);
 const TURN_KEYS = new Set(['node', 'responseId', 'text', 'silence', 'reading', 'at', 'msToAnswer']);

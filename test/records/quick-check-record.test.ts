@@ -67,3 +67,34 @@ describe('quickCheckRecord is never looser than the zod schema', () => {
     );
   });
 });
+
+describe('a practice branch (retry from a turn)', () => {
+  const practice = JSON.parse(
+    JSON.stringify({ ...record, practice: { of: '5f0c6c2e-8d1a-4b7e-9c3d-2a1b0c9d8e7f', fromTurn: 2 } }),
+  ) as Record<string, unknown>;
+
+  it('is accepted without the schema, so saving one needs no zod download', () => {
+    expect(quickCheckRecord(practice)).toBe(true);
+    expect(AttemptRecordSchema.safeParse(practice).success).toBe(true);
+  });
+
+  it('on mutations of its origin: quick yes ⇒ zod yes, and a malformed origin is refused', () => {
+    const values = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(0, 1, 1000, 1001, 2.5, 'not-a-uuid', '3B241101-E2BB-4255-8CAF-4136C566A962', {}),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('of', 'fromTurn', 'extra'), values, (key, value) => {
+        const doc = JSON.parse(JSON.stringify(practice)) as { practice: Record<string, unknown> };
+        doc.practice[key] = value;
+        const clean = JSON.parse(JSON.stringify(doc));
+        if (quickCheckRecord(clean)) expect(AttemptRecordSchema.safeParse(clean).success, key).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(quickCheckRecord({ ...practice, practice: { of: 'x', fromTurn: 2 } })).toBe(false);
+    expect(
+      quickCheckRecord({ ...practice, practice: { ...(practice.practice as object), fromTurn: 0 } }),
+    ).toBe(false);
+  });
+});
