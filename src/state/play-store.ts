@@ -10,7 +10,7 @@ import {
 } from '@/engine/runtime/session';
 import { turnEstimate } from '@/engine/runtime/turn-estimate';
 import type { Effect, Session, TraineeInput } from '@/engine/runtime/types';
-import { buildAttemptRecord, type AttemptRecord } from '@/records/attempt-record';
+import { buildAttemptRecord, type AttemptRecord, type RecordResult } from '@/records/attempt-record';
 import { saveAttempt, saveRubricSnapshot, saveScenarioSnapshot } from '@/records/attempts';
 import type { StorageKind } from '@/records/backend';
 import { deleteDraft, listDrafts, saveDraft, type Draft } from '@/records/drafts';
@@ -47,6 +47,8 @@ interface PlayStore {
   attemptId: string | null;
   /** Set only once the attempt's record is stored: the debrief exists. */
   savedAttemptId: string | null;
+  /** The finished attempt's result as its record has it: the ending says passed or not first. */
+  result: RecordResult | null;
   trainee: Trainee | null;
   notices: PlayNotice[];
   rejected: RejectReason | null;
@@ -98,6 +100,7 @@ const initial = {
   session: null,
   attemptId: null,
   savedAttemptId: null,
+  result: null,
   trainee: null,
   notices: [] as PlayNotice[],
   unsaved: [] as UnsavedAttempt[],
@@ -244,6 +247,7 @@ export const usePlay = create<PlayStore>((set, get) => {
       status,
       finishedAt: clock.now(),
     });
+    if (status === 'finished') set({ result: record.result });
     return store({ record, scenario: entry.scenario, rubric });
   };
 

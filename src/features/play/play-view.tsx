@@ -72,6 +72,7 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
       phase: s.phase,
       quit: s.quit,
       rejected: s.rejected,
+      result: s.result,
       rubric: s.rubric,
       respond: s.respond,
       scenarioId: s.scenarioId,
@@ -341,6 +342,11 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
               outcome={state.ending?.outcome ?? null}
               summary={endingNode?.ending?.summary}
               locale={locale}
+              result={play.result}
+              ruleTitle={(rule) => {
+                const title = play.rubric?.rules[rule]?.title;
+                return title ? pickText(title, locale) : rule;
+              }}
               savedAttemptId={play.phase === 'ended' ? play.savedAttemptId : null}
               saving={play.phase === 'saving'}
               unsaved={

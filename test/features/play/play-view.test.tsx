@@ -129,6 +129,31 @@ describe('PlayView', () => {
     expect(screen.getByTestId('ending')).toHaveTextContent('The customer is gone for good.');
     const [row] = await listAttempts();
     expect(row).toMatchObject({ status: 'finished', outcome: 'customer-lost', passed: false });
+    // Passed or not comes first, naming the critical rule the trainee broke.
+    expect(screen.getByTestId('ending-verdict')).toHaveAttribute('data-passed', 'false');
+    expect(screen.getByTestId('ending-verdict')).toHaveTextContent(
+      'Not passed: a critical rule was broken at turn 1 (Never blame others).',
+    );
+  });
+
+  it("says a passed attempt passed, and only then adds the story's closing words", async () => {
+    const user = userEvent.setup();
+    await renderPlay();
+    for (const [choice, turn] of [
+      ['greet', 2],
+      ['promise', 3],
+      ['keep', 0],
+    ] as const) {
+      await user.keyboard(keyFor(choice));
+      if (turn) await turnShown(turn);
+    }
+    await screen.findByTestId('to-debrief');
+    const [row] = await listAttempts();
+    expect(row).toMatchObject({ passed: true });
+    expect(screen.getByTestId('ending-verdict')).toHaveTextContent(
+      `You passed, with ${row!.overall} overall.`,
+    );
+    expect(screen.getByTestId('ending')).toHaveTextContent('Settled.');
   });
 
   it('counts down a timed turn and reports silence when the timer runs out', async () => {
