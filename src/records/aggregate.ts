@@ -296,7 +296,7 @@ export interface ProgressPoint {
 
 /** One trainee's attempts oldest first: the progress-over-time chart and per-principle lines. */
 export function traineeProgress(rows: readonly AttemptRow[], traineeId: string): ProgressPoint[] {
-  return rows
+  return counted(rows)
     .filter((r) => r.traineeId === traineeId)
     .sort((a, b) => a.startedAt - b.startedAt)
     .map((r) => ({

@@ -98,7 +98,8 @@ export function coachTrainee(
   for (const r of sorted) {
     if (r.status !== 'finished') abandoned += 1;
     else if (isImplausible(r, duplicates)) implausible += 1;
-    else counted.push(r);
+    // A practice branch replays part of another attempt: counting it would weigh that attempt twice.
+    else if (!r.practice) counted.push(r);
   }
   const sums = Object.fromEntries(PRINCIPLES.map((p) => [p, [0, 0]])) as Record<Principle, [number, number]>;
   const broken = new Map<string, number>();

@@ -81,6 +81,15 @@ describe('coachTrainee', () => {
     expect(c.status).toBe('coach');
   });
 
+  it('leaves practice branches (retries from a turn) out of the figures', () => {
+    const c = coachTrainee(
+      [row({ overall: 60, passed: false }), row({ overall: 100, passed: true, practice: true })],
+      CRITICAL,
+      NONE,
+    );
+    expect(c).toMatchObject({ attempts: 1, passRate: 0, average: 60 });
+  });
+
   it('names the lowest principle average as the weakest, skipping principles never scored', () => {
     const c = coachTrainee(
       [
