@@ -8,8 +8,8 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import {
   bracketMatching,
-  defaultHighlightStyle,
   ensureSyntaxTree,
+  HighlightStyle,
   foldGutter,
   foldKeymap,
   syntaxHighlighting,
@@ -30,6 +30,7 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { Diagnostic } from '@/engine/load/diagnostic';
 import type { SyntaxCause } from '@/state/author-syntax';
@@ -89,6 +90,14 @@ interface Props {
   strings: EditorStrings;
   handleRef: Ref<EditorHandle>;
 }
+
+// Token colours come from author.css through classes, so they follow the app's light and dark themes.
+const jsonHighlight = HighlightStyle.define([
+  { tag: tags.string, class: 'author-tok-string' },
+  { tag: tags.number, class: 'author-tok-number' },
+  { tag: [tags.bool, tags.null], class: 'author-tok-atom' },
+  { tag: tags.propertyName, class: 'author-tok-key' },
+]);
 
 const OUTLINE_DELAY_MS = 250;
 /**
@@ -172,7 +181,7 @@ export function JsonEditor(props: Props) {
         bracketMatching(),
         closeBrackets(),
         json(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(jsonHighlight),
         EditorView.lineWrapping,
         autocompletion({
           override: [
