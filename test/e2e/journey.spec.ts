@@ -141,7 +141,7 @@ test('a phone turn is timed by default; when silence runs out the customer react
   const c = byId('phone-handoff');
   const node = c.scenario.nodes[c.scenario.start];
   expect(node?.timeLimit, 'the call opens on a short timed turn').toBeLessThanOrEqual(15);
-  await seed(page);
+  await seed(page, 'en', { settings: 'app-defaults' });
   await page.goto(`/#/play/${c.scenario.id}`);
   await expect(page.getByTestId('briefing')).toContainText('Some turns are timed');
   await page.keyboard.press('Enter');

@@ -4,16 +4,29 @@ import type { Expected } from './paths';
 
 export const TRAINEE = { id: 'e2e-0001', name: 'E2E Trainee' };
 
-/** Trainee and language set once per tab (not on reload, so a mid-test language switch survives). */
-export async function seed(page: Page, lang: 'en' | 'zh-CN' = 'en') {
+/**
+ * Trainee and language set once per tab (not on reload, so a mid-test language switch survives).
+ * The phone timer is off unless a test keeps the app's defaults: on a slow machine a timed opening
+ * (10–20 s) could run out while a test is still checking the turn, and a silence would change the path.
+ */
+export async function seed(
+  page: Page,
+  lang: 'en' | 'zh-CN' = 'en',
+  { settings = 'timer-off' }: { settings?: 'timer-off' | 'app-defaults' } = {},
+) {
   await page.addInitScript(
-    ([trainee, language]) => {
+    ([trainee, language, keepDefaults]) => {
       if (sessionStorage.getItem('composure.e2e-seeded')) return;
       localStorage.setItem('composure.trainee', trainee);
       localStorage.setItem('composure.lang', language);
+      if (!keepDefaults && !localStorage.getItem('composure.settings'))
+        localStorage.setItem(
+          'composure.settings',
+          JSON.stringify({ state: { turnTimer: false, phoneTimer: false, typingMs: 900 }, version: 2 }),
+        );
       sessionStorage.setItem('composure.e2e-seeded', '1');
     },
-    [JSON.stringify(TRAINEE), lang] as const,
+    [JSON.stringify(TRAINEE), lang, settings === 'app-defaults'] as const,
   );
 }
 
