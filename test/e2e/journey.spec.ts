@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { pickText } from '@/engine/format/localized-text';
 import { replay } from '@/engine/runtime/session';
 import { keyPlan, paths, scenarioCases } from './helpers/paths';
-import { keyFor, openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
+import { beginCall, keyFor, openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
 
 // The trainee's way through a call: the library, the briefing, progress while playing, stage notes
 // read as narration, the debrief; the phone timer and the customer's reaction to silence; and the
@@ -220,7 +220,8 @@ test('abandoning asks first: cancelling keeps the attempt, confirming abandons i
 
   // Quit, confirmed: stored as abandoned, back in the library.
   await page.goto(`/#/play/${b.scenario.id}`);
-  await expect(page.getByTestId('responses')).toBeVisible();
+  // Resumed if its draft was stored before we left, else a fresh briefing: nothing was answered.
+  await beginCall(page);
   await page.keyboard.press(await keyFor(page, keyPlan(b, paths(b).best)[0]!.choice));
   await expect(page.getByTestId('responses')).toHaveAttribute('data-turn', '2');
   await page.getByTestId('quit').click();

@@ -72,6 +72,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await fitsBoth(page, 'debrief');
     await darkAxe(page, 'debrief', `layout-dark-390-debrief-${lang}.png`);
 
+    await page.goto('/#/progress');
+    await expect(page.locator('h1').first()).toBeVisible();
+    await expect(page.getByTestId('progress-next')).toBeVisible();
+    await fitsBoth(page, 'my progress');
+    await darkAxe(page, 'my progress', `layout-dark-390-progress-${lang}.png`);
+
     await page.goto('/#/review');
     await expect(page.getByTestId('attempt-row')).toHaveCount(1);
     await fitsBoth(page, 'review');

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
 import { conversationLines } from '@/state/conversation';
 import { callProgress, draftsToAbandon, usePlay } from '@/state/play-store';
-import { useCatalogue } from '@/state/catalogue';
+import { loadCatalogueIndex } from '@/state/catalogue';
 import { navigate, routeHref } from '@/state/route';
 import { timerOn, useSettings } from '@/state/settings-store';
 import { useTrainee } from '@/state/trainee-store';
@@ -106,10 +106,11 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
       .catch(() => [])
       .then(async (drafts) => {
         if (drafts.length === 0) return live && setCleared(openKey);
-        const entries = (await useCatalogue.getState().load())?.entries ?? [];
+        // Titles from the index: asking needs no scenario's content.
+        const summaries = (await loadCatalogueIndex().catch(() => null))?.scenarios ?? [];
         const titles = drafts.map((d) => {
-          const found = entries.find((e) => e.scenario.id === d.state.scenarioId);
-          return found ? pickText(found.scenario.title, locale) : d.state.scenarioId;
+          const found = summaries.find((s) => s.id === d.state.scenarioId);
+          return found ? pickText(found.title, locale) : d.state.scenarioId;
         });
         if (live) setLeaving({ key: openKey, titles });
       });
