@@ -104,7 +104,9 @@ export function runAuthorCheck(text: string, rubric: Rubric): AuthorCheck {
     const diagnostics = sortDiagnostics([...loaded.diagnostics, ...more]);
     return { ok: false, diagnostics, scenario: null, summary: null, syntax };
   }
-  const report = lintScenario(loaded.scenario, rubric, { sourceMap: loaded.sourceMap });
+  // The trainers' checklist too (fewer than 8 decisions, a principle never exercised, …): a draft is
+  // a library scenario in the making.
+  const report = lintScenario(loaded.scenario, rubric, { sourceMap: loaded.sourceMap, checklist: true });
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...report.diagnostics]);
   const ok = !hasErrors(diagnostics);
   return {

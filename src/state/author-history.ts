@@ -12,7 +12,7 @@ export const MAX_VERSIONS = 20;
 export const VERSION_SPAN_MS = 60_000;
 
 /** Why a version was saved: typing, or the text just before and after a replacement. */
-export type VersionReason = 'typing' | 'example' | 'file' | 'restore' | 'fix';
+export type VersionReason = 'typing' | 'example' | 'file' | 'restore' | 'fix' | 'translation';
 
 export interface DraftVersion {
   id: number;

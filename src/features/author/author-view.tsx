@@ -8,11 +8,13 @@ import {
   openScenarioFile,
   useAuthor,
 } from '@/state/author-store';
+import { exportDraftTranslation, importDraftTranslation } from '@/state/author-translation';
 import { useCatalogue } from '@/state/catalogue';
 import { navigate, routeHref } from '@/state/route';
 import { Dialog } from '@/ui/dialog';
 import { fixFullWidth } from '@/state/author-syntax';
 import { DiagnosticsList } from './diagnostics-list';
+import { TranslationPanel } from './translation-panel';
 import { DraftVersions } from './draft-versions';
 import type { OutlineEntry } from './editor-extensions';
 import { describeCause, editorStrings, loadScenarioSchema } from './editor-strings';
@@ -363,6 +365,11 @@ export function AuthorView() {
                   />
                 </section>
               ) : null}
+              <TranslationPanel
+                locales={check.scenario?.locales ?? null}
+                onExport={exportDraftTranslation}
+                onImport={importDraftTranslation}
+              />
             </div>
           ) : null}
         </div>
