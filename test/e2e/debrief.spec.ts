@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { expectAxeCleanLightAndDark, expectNoSidewaysScroll } from './helpers/checks';
 import { expect, test, type Page } from '@playwright/test';
 import { bestPath } from '@/engine/lint/best-path';
 import { replay } from '@/engine/runtime/session';
@@ -57,38 +57,15 @@ function branchChoices(): string[] {
   return tries[0].choices;
 }
 
-async function fits(page: Page, where: string) {
-  const { scroll, inner } = await page.evaluate(async () => {
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth };
-  });
-  expect(scroll, `${where} is ${scroll}px wide at ${inner}px`).toBeLessThanOrEqual(inner);
-}
-
 /** Screenshots of `testId`'s part of the page at 1366 and 390 px; at 390 the page must not scroll sideways. */
 async function shots(page: Page, testId: string, name: string) {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
     await page.getByTestId(testId).scrollIntoViewIfNeeded();
-    await fits(page, `${name} at ${width}`);
+    await expectNoSidewaysScroll(page, `${name} at ${width}`);
     await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1366, height: 768 });
-}
-
-/** No serious axe violations, in the light theme and the dark one. */
-async function axeClean(page: Page, where: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, `${where} (${colorScheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 async function setLanguage(page: Page, lang: 'en' | 'zh-CN') {
@@ -160,11 +137,11 @@ test('a failed attempt: fail first, three fixes that open their turns, retry fro
 
   await page.getByTestId('debrief-summary').scrollIntoViewIfNeeded();
   await shots(page, 'debrief-summary', 'debrief-top-en');
-  await axeClean(page, 'failed debrief, en');
+  await expectAxeCleanLightAndDark(page, 'failed debrief, en');
   await setLanguage(page, 'zh-CN');
   await expect(page.getByTestId('debrief-summary').locator('h2')).toHaveText('未通过');
   await shots(page, 'debrief-summary', 'debrief-top-zh');
-  await axeClean(page, 'failed debrief, zh-CN');
+  await expectAxeCleanLightAndDark(page, 'failed debrief, zh-CN');
   await setLanguage(page, 'en');
 
   // Retry from turn 3: Play opens at turn 3 with turns 1–2 as they were, and plays on to an ending.
@@ -193,12 +170,12 @@ test('a failed attempt: fail first, three fixes that open their turns, retry fro
   await expect(rows.first().locator('th')).toHaveText(String(RETRY));
 
   await shots(page, 'practice-compare', 'debrief-compare-en');
-  await axeClean(page, 'practice debrief, en');
+  await expectAxeCleanLightAndDark(page, 'practice debrief, en');
   await setLanguage(page, 'zh-CN');
   await expect(page.getByTestId('practice-compare')).toContainText('重练');
   await expect(page.getByTestId('practice-turns')).toBeVisible();
   await shots(page, 'practice-compare', 'debrief-compare-zh');
-  await axeClean(page, 'practice debrief, zh-CN');
+  await expectAxeCleanLightAndDark(page, 'practice debrief, zh-CN');
   await setLanguage(page, 'en');
 
   // The original is as it was: same score, not a practice branch.

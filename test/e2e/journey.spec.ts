@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { expectAxeCleanLightAndDark, expectNoSidewaysScroll } from './helpers/checks';
 import { expect, test, type Page } from '@playwright/test';
 import { pickText } from '@/engine/format/localized-text';
 import { replay } from '@/engine/runtime/session';
@@ -31,29 +31,6 @@ async function timerOff(page: Page) {
   });
 }
 
-async function noSideways(page: Page, where: string) {
-  const { scroll, inner } = await page.evaluate(async () => {
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth };
-  });
-  expect(scroll, `${where} is ${scroll}px wide in a ${inner}px window`).toBeLessThanOrEqual(inner);
-}
-
-/** Serious or critical axe findings, light and dark (contrast included: this is a real layout). */
-async function axeBoth(page: Page, where: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, `${where} (${colorScheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 /** Both widths, the phone last; a screenshot of each. */
 async function shootBoth(page: Page, name: string) {
   for (const [size, tag] of [
@@ -61,7 +38,7 @@ async function shootBoth(page: Page, name: string) {
     [PHONE, '390'],
   ] as const) {
     await page.setViewportSize(size);
-    await noSideways(page, `${name} at ${tag}px`);
+    await expectNoSidewaysScroll(page, `${name} at ${tag}px`);
     await page.screenshot({ path: `${ARTIFACTS}/${name}-${tag}.png`, fullPage: true });
   }
   await page.setViewportSize(LAPTOP);
@@ -105,7 +82,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     );
     await expect(page.getByTestId('briefing-start')).toBeFocused();
     await shootBoth(page, `journey-briefing-${lang}`);
-    await axeBoth(page, `the briefing (${lang})`);
+    await expectAxeCleanLightAndDark(page, `the briefing (${lang})`);
 
     await page.getByTestId('briefing-start').focus();
     await page.keyboard.press('Enter');
@@ -120,7 +97,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await playByKeyboard(page, plan.slice(0, 2));
     await expect(progress).toHaveAttribute('data-turn', '3');
     await shootBoth(page, `journey-play-${lang}`);
-    await axeBoth(page, `the call with progress and narration (${lang})`);
+    await expectAxeCleanLightAndDark(page, `the call with progress and narration (${lang})`);
     await playByKeyboard(page, plan.slice(2, -1));
 
     // Every stage note on the way is narration: in the conversation, never as the customer's words.

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSidewaysScroll, seriousAxe } from './helpers/checks';
 import { buildTeam, TRAINEES, traineeId } from './helpers/coaching-team';
 import { keyPlan, paths, scenarioCases } from './helpers/paths';
 import { beginCall, openDebriefByKeyboard, playByKeyboard, seed, TRAINEE } from './helpers/ui';
@@ -18,12 +18,7 @@ const LAPTOP = { width: 1366, height: 768 };
 async function fitsBoth(page: Page, where: string) {
   for (const size of [LAPTOP, PHONE]) {
     await page.setViewportSize(size);
-    const { scroll, inner } = await page.evaluate(async () => {
-      // One frame so layout has caught up with the new width.
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth };
-    });
-    expect(scroll, `${where} at ${size.width}px is ${scroll}px wide`).toBeLessThanOrEqual(inner);
+    await expectNoSidewaysScroll(page, `${where} at ${size.width}px`);
   }
 }
 
@@ -31,12 +26,7 @@ async function darkAxe(page: Page, where: string, shot: string) {
   await page.emulateMedia({ colorScheme: 'dark' });
   // The dark theme is really on, so a clean result is about its colours.
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const serious = await seriousAxe(page);
   await page.screenshot({ path: `${ARTIFACTS}/${shot}`, fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
   expect(serious, `${where} (dark): axe violations`).toEqual([]);

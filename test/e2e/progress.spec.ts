@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { expectAxeCleanLightAndDark, expectNoSidewaysScroll } from './helpers/checks';
 import { expect, test, type Page } from '@playwright/test';
 import { expected, keyPlan, paths, scenarioCases } from './helpers/paths';
 import { beginCall, openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
@@ -14,28 +14,10 @@ const second = cases.find((x) => x !== first && x.scenario.channel !== first?.sc
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
 
-async function axeClean(page: Page, where: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, `${where} (${colorScheme}): axe violations`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 async function shotsAndFit(page: Page, lang: string) {
   for (const size of [LAPTOP, PHONE]) {
     await page.setViewportSize(size);
-    const { scroll, inner } = await page.evaluate(async () => {
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth };
-    });
-    expect(scroll, `progress (${lang}) at ${size.width}px is ${scroll}px wide`).toBeLessThanOrEqual(inner);
+    await expectNoSidewaysScroll(page, `progress (${lang}) at ${size.width}px`);
     await page.screenshot({ path: `${ARTIFACTS}/progress-${lang}-${size.width}.png`, fullPage: true });
   }
 }
@@ -111,7 +93,7 @@ test('My progress after three attempts: listed, filtered, charted, most-broken r
   const suggestedTitle = suggestedCase!.scenario.title;
   await expect(start).toContainText(typeof suggestedTitle === 'string' ? suggestedTitle : suggestedTitle.en!);
 
-  await axeClean(page, 'progress en');
+  await expectAxeCleanLightAndDark(page, 'progress en');
   await shotsAndFit(page, 'en');
 
   await page.setViewportSize(LAPTOP);
@@ -122,7 +104,7 @@ test('My progress after three attempts: listed, filtered, charted, most-broken r
     'page',
   );
   await expect(list.locator('li')).toHaveCount(3);
-  await axeClean(page, 'progress zh-CN');
+  await expectAxeCleanLightAndDark(page, 'progress zh-CN');
   await shotsAndFit(page, 'zh-CN');
 
   // The suggested scenario starts from its link.
