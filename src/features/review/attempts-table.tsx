@@ -144,6 +144,16 @@ export function AttemptsTable({ rows, titles, sort, onSort, showTrainee = true }
                 <div role="cell" className="review-flags">
                   <VerificationBadge value={r.verification} />
                   <PlausibilityBadge flags={rowFlags(r, duplicates)} />
+                  {r.practice ? (
+                    // Listed, never averaged: a retry from a turn replays part of another attempt.
+                    <span
+                      className="review-verify review-verify--practice"
+                      data-testid="practice-badge"
+                      title={t('practice.title')}
+                    >
+                      {t('practice.badge')}
+                    </span>
+                  ) : null}
                 </div>
                 <div role="cell">
                   <a
