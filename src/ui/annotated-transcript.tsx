@@ -6,7 +6,7 @@ import type { Scenario } from '@/engine/format/scenario-schema';
 import type { Evidence, TurnRecord } from '@/engine/runtime/types';
 import { sayText, variantBefore } from '@/engine/runtime/customer-lines';
 import { EvidenceItem } from './evidence-item';
-import { HighlightedReply } from './highlighted-reply';
+import { TurnReview } from './turn-review';
 
 export interface ModelAnswer {
   turn: number;
@@ -47,7 +47,6 @@ export function AnnotatedTranscript({
         const chosen = node?.responses?.find((r) => r.id === turn.responseId);
         const model = modelAnswers.find((a) => a.turn === turn.turn);
         const modelResponse = model ? node?.responses?.find((r) => r.id === model.responseId) : undefined;
-        const input = turn.input;
         const said = sayText(node, variantBefore({ openingVariant, turns }, turn.turn));
         return (
           <li key={turn.turn} className="transcript__turn" data-testid={`transcript-turn-${turn.turn}`}>
@@ -57,45 +56,13 @@ export function AnnotatedTranscript({
                 <span className="transcript__who">{text(scenario.customer.name)}</span> {text(said)}
               </p>
             ) : null}
-            <div className="transcript__compare">
-              <div className="transcript__yours">
-                <h4>{t('transcript.yours')}</h4>
-                {'silence' in input ? <p className="transcript__silence">{t('transcript.silence')}</p> : null}
-                {'text' in input ? (
-                  <>
-                    <p className="transcript__typed">
-                      <HighlightedReply text={input.text} evidence={turn.evidence} />
-                    </p>
-                    {turn.customer?.reply === 'unclear' ? (
-                      <p className="transcript__reading">{t('transcript.unclear')}</p>
-                    ) : null}
-                  </>
-                ) : null}
-                {'choice' in input && chosen ? <p>{text(chosen.text)}</p> : null}
-                {'choice' in input && chosen?.feedback ? (
-                  <p className="transcript__feedback">{text(chosen.feedback)}</p>
-                ) : null}
-              </div>
-              {modelResponse ? (
-                <div className="transcript__model">
-                  <h4>{t('transcript.model')}</h4>
-                  {modelResponse.id === turn.responseId && !('text' in input) ? (
-                    <p className="badge badge--met">{t('transcript.matchedModel')}</p>
-                  ) : (
-                    <p>{text(modelResponse.text)}</p>
-                  )}
-                </div>
-              ) : null}
-            </div>
-            {turn.evidence.length ? (
-              <ul className="evidence-list">
-                {turn.evidence.map((e, i) => (
-                  <EvidenceItem key={i} evidence={e} rubric={rubric} locale={locale} />
-                ))}
-              </ul>
-            ) : (
-              <p className="transcript__none">{t('transcript.noEvidence')}</p>
-            )}
+            <TurnReview
+              turn={turn}
+              chosen={chosen}
+              modelResponse={modelResponse}
+              rubric={rubric}
+              locale={locale}
+            />
             {turnExtra?.(turn)}
           </li>
         );

@@ -7,7 +7,7 @@ import { sayText, variantBefore } from '@/engine/runtime/customer-lines';
 import type { Evidence, SessionState } from '@/engine/runtime/types';
 import type { ModelAnswer } from '@/state/debrief-store';
 import { EvidenceItem } from '@/ui/evidence-item';
-import { HighlightedReply } from '@/ui/highlighted-reply';
+import { TurnReview } from '@/ui/turn-review';
 
 export const turnAnchor = (turn: number | 'closing') => `debrief-turn-${turn}`;
 
@@ -72,7 +72,6 @@ export function DebriefTurns({ scenario, rubric, state, modelAnswers, locale, tu
         const chosen = node?.responses?.find((r) => r.id === turn.responseId);
         const model = modelAnswers.find((a) => a.turn === turn.turn);
         const modelResponse = model ? node?.responses?.find((r) => r.id === model.responseId) : undefined;
-        const input = turn.input;
         const said = sayText(node, variantBefore(state, turn.turn));
         const wrong = turn.evidence.filter((e) => e.verdict !== 'met').length;
         return (
@@ -91,47 +90,13 @@ export function DebriefTurns({ scenario, rubric, state, modelAnswers, locale, tu
                   <span className="transcript__who">{text(scenario.customer.name)}</span> {text(said)}
                 </p>
               ) : null}
-              <div className="transcript__compare">
-                <div className="transcript__yours">
-                  <h4>{t('ui:transcript.yours')}</h4>
-                  {'silence' in input ? (
-                    <p className="transcript__silence">{t('ui:transcript.silence')}</p>
-                  ) : null}
-                  {'text' in input ? (
-                    <>
-                      <p className="transcript__typed">
-                        <HighlightedReply text={input.text} evidence={turn.evidence} />
-                      </p>
-                      {turn.customer?.reply === 'unclear' ? (
-                        <p className="transcript__reading">{t('ui:transcript.unclear')}</p>
-                      ) : null}
-                    </>
-                  ) : null}
-                  {'choice' in input && chosen ? <p>{text(chosen.text)}</p> : null}
-                  {'choice' in input && chosen?.feedback ? (
-                    <p className="transcript__feedback">{text(chosen.feedback)}</p>
-                  ) : null}
-                </div>
-                {modelResponse ? (
-                  <div className="transcript__model">
-                    <h4>{t('ui:transcript.model')}</h4>
-                    {modelResponse.id === turn.responseId && !('text' in input) ? (
-                      <p className="badge badge--met">{t('ui:transcript.matchedModel')}</p>
-                    ) : (
-                      <p>{text(modelResponse.text)}</p>
-                    )}
-                  </div>
-                ) : null}
-              </div>
-              {turn.evidence.length ? (
-                <ul className="evidence-list">
-                  {turn.evidence.map((e, i) => (
-                    <EvidenceItem key={i} evidence={e} rubric={rubric} locale={locale} />
-                  ))}
-                </ul>
-              ) : (
-                <p className="transcript__none">{t('ui:transcript.noEvidence')}</p>
-              )}
+              <TurnReview
+                turn={turn}
+                chosen={chosen}
+                modelResponse={modelResponse}
+                rubric={rubric}
+                locale={locale}
+              />
               <div className="debrief-turn__actions no-print">{turnExtra(turn.turn)}</div>
             </details>
           </li>

@@ -4,16 +4,9 @@ import { AttemptsTable } from '@/features/review/attempts-table';
 import { fakeAttemptRow } from '../../fakes/attempt-row';
 import { setUpApp } from '../../fakes/app';
 import { seriousViolations } from '../../fakes/axe';
+import { sizeTableScroller } from '../../fakes/table-layout';
 
-// jsdom has no layout: give the virtualised table's scroller a size so rows render.
-const sized = (size: number) =>
-  function (this: HTMLElement) {
-    return this.classList.contains('review-table__scroll') ? size : 0;
-  };
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: sized(520) });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: sized(1200) });
-});
+beforeAll(sizeTableScroller);
 
 describe('AttemptsTable', () => {
   it('marks a practice branch as practice, and no other row', async () => {

@@ -15,6 +15,7 @@ import { changeLanguage } from '@/i18n/i18n';
 import { setUpApp } from '../../fakes/app';
 import { seriousViolations } from '../../fakes/axe';
 import { BAD, GOOD, playRecord, rubric, rubricHash, scenario, scenarioHash } from '../../records/fixtures';
+import { sizeTableScroller } from '../../fakes/table-layout';
 
 async function seed(names = ['Li Na', 'Wang Fang']) {
   await saveScenarioSnapshot(scenario, scenarioHash);
@@ -29,15 +30,7 @@ async function seed(names = ['Li Na', 'Wang Fang']) {
 
 const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });
 
-// jsdom has no layout: give the virtualised table's scroller a size so rows render.
-const sized = (size: number) =>
-  function (this: HTMLElement) {
-    return this.classList.contains('review-table__scroll') ? size : 0;
-  };
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: sized(520) });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: sized(1200) });
-});
+beforeAll(sizeTableScroller);
 afterAll(() => {
   delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
   delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
