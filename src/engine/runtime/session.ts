@@ -7,6 +7,7 @@ import { applyMood } from './mood';
 import { settlePromises } from './promises';
 import { sayVariant } from './customer-lines';
 import { isSeed } from './display-order';
+import { startAtProblem, startMood } from './start-at';
 import { placeReply } from './place-reply';
 import type { Outcome } from '../format/ids';
 import type {
@@ -37,7 +38,12 @@ const resolveOptions = (scenario: Scenario, options: SessionOptions = {}): Resol
 
 export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptions): Session {
   const opts = resolveOptions(scenario, options);
-  const mood = { ...scenario.customer.mood };
+  const startAt = options?.startAt;
+  const problem = startAt ? startAtProblem(scenario, startAt) : null;
+  if (problem) throw new Error(problem);
+  const mood = startMood(scenario, startAt);
+  const node = startAt?.node ?? scenario.start;
+  const flags = startAt?.flags ? [...new Set(startAt.flags)] : [];
   const blank: SessionState = {
     stateVersion: SESSION_STATE_VERSION,
     scenarioId: scenario.id,
@@ -46,9 +52,9 @@ export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptio
     startedAt: opts.now(),
     seed: isSeed(options?.seed) ? options.seed : null,
     openingVariant: 0,
-    node: scenario.start,
+    node,
     mood,
-    flags: [],
+    flags,
     promises: [],
     turns: [],
     repeats: {},
@@ -58,8 +64,8 @@ export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptio
     closingEvidence: [],
     moodCurve: [mood],
   };
-  const ctx = { ...mood, turn: 0, flags: [], promises: [] };
-  const stop = settle(scenario, { mood, turn: 0, flags: [], promises: [] }, scenario.start);
+  const ctx = { ...mood, turn: 0, flags, promises: [] };
+  const stop = settle(scenario, { mood, turn: 0, flags, promises: [] }, node);
   const state: SessionState = {
     ...blank,
     openingVariant: sayVariant(scenario.nodes[stop.node], ctx),

@@ -142,6 +142,18 @@ export interface SessionOptions {
   analyzer?: ReplyAnalyzer;
   /** Seeds the displayed order of responses. Omitted: the authored order. */
   seed?: number;
+  /**
+   * Starts at `node` instead of the scenario's start, with this mood and these flags (a trainer's
+   * "play from here" preview). An unknown node, a mood out of range or a bad flag name throws.
+   */
+  startAt?: StartAt;
+}
+
+export interface StartAt {
+  node: string;
+  /** Overrides the scenario's customer mood; a missing field keeps the scenario's. */
+  mood?: Partial<Mood>;
+  flags?: readonly string[];
 }
 
 export interface ResolvedOptions {
