@@ -65,7 +65,7 @@ export function AuthorView() {
   const editorRef = useRef<EditorHandle>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const strings = useMemo(() => editorStrings(t), [t]);
+  const strings = useMemo(() => editorStrings(t, locale), [t, locale]);
 
   useEffect(() => {
     void load();

@@ -21,7 +21,7 @@ export function describeCause(t: TFunction<'author'>, cause: SyntaxCause): strin
 }
 
 /** The hover card for a field: built from text nodes only, so nothing in it is read as markup. */
-function renderField(t: TFunction<'author'>, key: string, field: FieldSummary): HTMLElement {
+function renderField(t: TFunction<'author'>, locale: string, key: string, field: FieldSummary): HTMLElement {
   const card = document.createElement('div');
   card.className = 'author-field-card';
   const title = document.createElement('strong');
@@ -32,7 +32,8 @@ function renderField(t: TFunction<'author'>, key: string, field: FieldSummary): 
     p.textContent = text;
     card.append(p);
   };
-  if (field.description) line(field.description);
+  const description = field.descriptions?.[locale] ?? field.description;
+  if (description) line(description);
   if (field.types.length) line(t('field.type', { value: field.types.join(' | ') }));
   if (field.values.length) line(t('field.values', { value: field.values.slice(0, 12).join(', ') }));
   if (field.defaultValue) line(t('field.default', { value: field.defaultValue }));
@@ -42,12 +43,12 @@ function renderField(t: TFunction<'author'>, key: string, field: FieldSummary): 
   return card;
 }
 
-export function editorStrings(t: TFunction<'author'>): EditorStrings {
+export function editorStrings(t: TFunction<'author'>, locale: string): EditorStrings {
   return {
     required: t('field.required'),
     describeCause: (cause) => describeCause(t, cause),
     fixFullWidth: t('cause.fix'),
-    renderField: (key, field) => renderField(t, key, field),
+    renderField: (key, field) => renderField(t, locale, key, field),
     phrases: t('phrases', { returnObjects: true }) as Record<string, string>,
   };
 }

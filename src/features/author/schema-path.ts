@@ -15,6 +15,8 @@ export type JsonSchema = {
   const?: unknown;
   default?: unknown;
   description?: string;
+  /** The description by locale (public/schema is written with `en` and `zh-CN`). */
+  'x-description'?: Record<string, string>;
   title?: string;
   required?: string[];
   minimum?: number;
@@ -39,11 +41,27 @@ function expand(root: JsonSchema, schema: JsonSchema, depth = 0): JsonSchema[] {
   if (schema.$ref) {
     const name = /^#\/\$defs\/(.+)$/.exec(schema.$ref)?.[1];
     const target = name ? root.$defs?.[name] : undefined;
-    return target ? expand(root, target, depth + 1) : [];
+    return target ? documented(schema, expand(root, target, depth + 1)) : [];
   }
   const alternatives = schema.anyOf ?? schema.oneOf ?? schema.allOf;
-  if (alternatives) return alternatives.flatMap((s) => expand(root, s, depth + 1));
+  if (alternatives)
+    return documented(
+      schema,
+      alternatives.flatMap((s) => expand(root, s, depth + 1)),
+    );
   return [schema];
+}
+
+/** A field's description sits beside its `$ref` or union: the alternatives it opens into keep it. */
+function documented(wrapper: JsonSchema, expanded: JsonSchema[]): JsonSchema[] {
+  const description = wrapper.description;
+  const localized = wrapper['x-description'];
+  if (description === undefined && localized === undefined) return expanded;
+  return expanded.map((s) => ({
+    ...s,
+    description: description ?? s.description,
+    ...(localized ? { 'x-description': localized } : {}),
+  }));
 }
 
 /** Every schema that could apply at `path` (an alternative that does not fit the path is dropped). */
@@ -107,6 +125,8 @@ export interface FieldSummary {
   length?: string;
   pattern?: string;
   description?: string;
+  /** By locale, when the schema has them: the hover picks the page's language. */
+  descriptions?: Record<string, string>;
 }
 
 const span = (min?: number, max?: number) =>
@@ -132,6 +152,7 @@ export function describeField(root: JsonSchema, path: readonly PathStep[]): Fiel
     summary.length ??= span(schema.minLength ?? schema.minItems, schema.maxLength ?? schema.maxItems);
     summary.pattern ??= schema.pattern;
     summary.description ??= schema.description ?? schema.title;
+    summary.descriptions ??= schema['x-description'];
   }
   summary.types = [...types];
   return summary;

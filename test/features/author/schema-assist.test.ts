@@ -32,6 +32,15 @@ describe('schema at a path', () => {
     });
     expect(describeField(schema, ['no-such-field'])).toBeNull();
   });
+
+  it('says what a field means, in both languages (hover prose from field-docs.ts)', () => {
+    const rules = describeField(schema, ['nodes', 'opening', 'responses', 0, 'rules']);
+    expect(rules?.description).toMatch(/evidence/);
+    expect(rules?.descriptions?.['zh-CN']).toMatch(/评分依据/);
+    // A field reached through a union (say: a text or a list of variants) and through a $ref.
+    expect(describeField(schema, ['nodes', 'n', 'say', 0, 'if'])?.descriptions?.en).toMatch(/variant/);
+    expect(describeField(schema, ['customer', 'mood', 'anger'])?.descriptions?.['zh-CN']).toMatch(/怒气/);
+  });
 });
 
 function complete(doc: string, at = doc.indexOf('|')): CompletionResult | null {
