@@ -4,7 +4,7 @@ import {
   closeBracketsKeymap,
   completionKeymap,
 } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, isolateHistory } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import {
   bracketMatching,
@@ -52,6 +52,8 @@ export interface EditorHandle {
   focus: () => void;
   /** Replaces the whole text as one edit, so Undo brings the previous text back. */
   replaceText: (text: string) => void;
+  /** Small changes (offsets in the current text) made as one edit: one Undo takes them all back. */
+  applyChanges: (changes: ReadonlyArray<{ from: number; to: number; insert: string }>) => void;
 }
 
 /** The check the marks come from: its text, so marks are only set on the text they belong to. */
@@ -334,6 +336,16 @@ export function JsonEditor(props: Props) {
           if (!v) return;
           known.current = text;
           v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+        },
+        applyChanges: (changes) => {
+          const v = view.current;
+          if (!v || changes.length === 0) return;
+          // Its own history event, never merged with typing around it: one Undo takes back one form edit.
+          v.dispatch({
+            changes: [...changes],
+            userEvent: 'input.form',
+            annotations: isolateHistory.of('full'),
+          });
         },
       };
     },
