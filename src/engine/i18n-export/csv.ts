@@ -11,10 +11,20 @@ export function writeCsv(file: TranslationFile): string {
   const rows = [
     ['id', file.sourceLocale, file.targetLocale, 'note'],
     [`#scenario:${file.original}`, '', '', ''],
-    ...file.units.map((u) => [u.id, u.source, u.target ?? '', u.note ?? '']),
+    ...file.units.map((u) => [u.id, guard(u.source), guard(u.target ?? ''), guard(u.note ?? '')]),
   ];
   return '\ufeff' + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * A cell starting with =, +, -, @ (or a tab or carriage return) is a formula to a spreadsheet program:
+ * opening the file would run it. Such text is written with a leading apostrophe, which spreadsheets
+ * read as "this is text", and `readCsv` takes it off again (one apostrophe, so text that really starts
+ * with one before such a character survives the round trip).
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const guard = (s: string) => (FORMULA.test(s) ? `'${s}` : s);
+const unguard = (s: string) => (s.startsWith("'") && FORMULA.test(s) ? s.slice(1) : s);
 
 const field = (s: string) => (/[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -40,7 +50,12 @@ export function readCsv(
   let original = '';
   const units: TranslationUnit[] = [];
   for (const row of rows) {
-    const [id = '', source = '', target = '', note = ''] = row.cells;
+    const [id = '', guardedSource = '', guardedTarget = '', guardedNote = ''] = row.cells;
+    const [source, target, note] = [guardedSource, guardedTarget, guardedNote].map(unguard) as [
+      string,
+      string,
+      string,
+    ];
     if (row.cells.length === 1 && id === '') continue; // a blank line
     if (id.startsWith('#scenario:')) {
       original = id.slice('#scenario:'.length);

@@ -1,5 +1,5 @@
 import type { TranslationFile, TranslationUnit } from './translation-units';
-import { escapeAttribute, escapeText } from './xml-escape';
+import { escapeAttribute, escapeXliffText as escapeText } from './xml-escape';
 import { childrenNamed, readXml, textOf, XmlError, type XmlElement } from './xml-read';
 
 const NS = 'urn:oasis:names:tc:xliff:document:2.0';

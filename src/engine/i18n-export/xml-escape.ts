@@ -8,6 +8,22 @@ export function escapeText(text: string): string {
   return text.replace(/[&<>\r]/g, (c) => ENTITY[c]!);
 }
 
+/**
+ * Characters XML 1.0 cannot carry at all, not even as references (most C0 controls, lone
+ * surrogates, U+FFFE/U+FFFF): XLIFF 2.0 writes each as `<cp hex="…"/>`, which `textOf` reads back.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `escapeText`, with what XML cannot hold written as XLIFF 2.0 `<cp>` elements. */
+export function escapeXliffText(text: string): string {
+  return escapeText(text).replace(
+    NOT_XML,
+    (c) => `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`,
+  );
+}
+
 export function escapeAttribute(text: string): string {
   return text.replace(/[&<>"'\r\n\t]/g, (c) => ENTITY[c]!);
 }

@@ -177,8 +177,16 @@ export function readXml(text: string): XmlElement {
 /** Text inside an element, inline markup included, as a translator would read it. */
 export function textOf(el: XmlElement): string {
   let out = '';
-  for (const c of el.children) out += typeof c === 'string' ? c : textOf(c);
+  for (const c of el.children) out += typeof c === 'string' ? c : c.name === 'cp' ? codePoint(c) : textOf(c);
   return out;
+}
+
+/** XLIFF 2.0's `<cp hex="001F"/>`: a character XML cannot carry. Nothing for a malformed one. */
+function codePoint(el: XmlElement): string {
+  const hex = el.attributes.hex ?? '';
+  if (!/^[0-9A-Fa-f]{1,6}$/.test(hex)) return '';
+  const n = parseInt(hex, 16);
+  return n <= 0x10ffff ? String.fromCodePoint(n) : '';
 }
 
 export const childrenNamed = (el: XmlElement, name: string): XmlElement[] =>

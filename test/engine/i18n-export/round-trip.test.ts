@@ -47,6 +47,14 @@ const tricky = fc.oneof(
     '您好，请问🙂有什么可以帮您？',
     ' a\r\nb\t ',
     '&#13;',
+    // What XML 1.0 cannot carry (XLIFF writes <cp hex=".."/>) and what a spreadsheet runs as a formula.
+    'bell\u0007 and unit\u001f separator',
+    '\u0000',
+    '=HYPERLINK("http://x","y")',
+    "'=already quoted",
+    '+86 138',
+    '-10%',
+    '@SUM(A1)',
   ),
 );
 
@@ -91,6 +99,28 @@ describe.each(['xliff', 'csv'] as const)('the translation round trip through %s'
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('files a translator opens', () => {
+  const file: TranslationFile = {
+    original: 's',
+    sourceLocale: 'zh-CN',
+    targetLocale: 'en',
+    units: [{ id: '/brief', source: '=1+1', target: 'ctrl\u0001char' }],
+  };
+
+  it('never hand a spreadsheet a formula: such cells start with an apostrophe', () => {
+    const csv = writeCsv(file);
+    expect(csv).toContain("/brief,'=1+1,ctrl\u0001char");
+    expect(readBack('csv', file).units[0]).toMatchObject({ source: '=1+1', target: 'ctrl\u0001char' });
+  });
+
+  it('write characters XML cannot hold as XLIFF <cp> elements, read back as the characters', () => {
+    const xliff = writeXliff(file);
+    expect(xliff).toContain('ctrl<cp hex="0001"/>char');
+    expect(xliff).not.toContain('\u0001');
+    expect(readBack('xliff', file).units[0]!.target).toBe('ctrl\u0001char');
   });
 });
 
