@@ -12,8 +12,8 @@ export function escapeText(text: string): string {
  * Characters XML 1.0 cannot carry at all, not even as references (most C0 controls, lone
  * surrogates, U+FFFE/U+FFFF): XLIFF 2.0 writes each as `<cp hex="…"/>`, which `textOf` reads back.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `escapeText`, with what XML cannot hold written as XLIFF 2.0 `<cp>` elements. */
