@@ -21,6 +21,7 @@ import { describeCause, editorStrings, loadScenarioSchema } from './editor-strin
 import { JsonEditor, type EditorCheck, type EditorHandle } from './json-editor';
 import { LintSummary } from './lint-summary';
 import { NodeOutline } from './node-outline';
+import { NodeForm, type ApplyChanges } from './node-form';
 import type { JsonSchema } from './schema-path';
 import './author.css';
 
@@ -154,6 +155,15 @@ export function AuthorView() {
   }, [replaceText]);
 
   const onRestore = useCallback((versionId: number) => void restoreVersion(versionId), [restoreVersion]);
+  // The node form's edits go through the editor, one undoable edit each, made on the text it holds.
+  const onFormChanges = useCallback<ApplyChanges>((make) => {
+    const base = useAuthor.getState().text;
+    try {
+      return editorRef.current?.applyChanges(make(base), base) ?? false;
+    } catch {
+      return false; // the node changed under the form (renamed, removed): the form re-reads it
+    }
+  }, []);
 
   const fresh = check !== null && checkedText === text;
   const editorCheck = useMemo<EditorCheck | null>(
@@ -296,6 +306,7 @@ export function AuthorView() {
             handleRef={editorRef}
           />
           <Outline entries={outline} onGo={goToOffset} />
+          <NodeForm onChanges={onFormChanges} />
           <Versions versions={versions} onRestore={onRestore} />
         </div>
 

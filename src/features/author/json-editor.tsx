@@ -52,8 +52,14 @@ export interface EditorHandle {
   focus: () => void;
   /** Replaces the whole text as one edit, so Undo brings the previous text back. */
   replaceText: (text: string) => void;
-  /** Small changes (offsets in the current text) made as one edit: one Undo takes them all back. */
-  applyChanges: (changes: ReadonlyArray<{ from: number; to: number; insert: string }>) => void;
+  /**
+   * Small changes made as one edit: one Undo takes them all back. Their offsets refer to `base`:
+   * when the editor no longer holds exactly that text, nothing is changed and it returns false.
+   */
+  applyChanges: (
+    changes: ReadonlyArray<{ from: number; to: number; insert: string }>,
+    base: string,
+  ) => boolean;
 }
 
 /** The check the marks come from: its text, so marks are only set on the text they belong to. */
@@ -337,15 +343,17 @@ export function JsonEditor(props: Props) {
           known.current = text;
           v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
         },
-        applyChanges: (changes) => {
+        applyChanges: (changes, base) => {
           const v = view.current;
-          if (!v || changes.length === 0) return;
+          if (!v || v.state.doc.length !== base.length || v.state.doc.toString() !== base) return false;
+          if (changes.length === 0) return true;
           // Its own history event, never merged with typing around it: one Undo takes back one form edit.
           v.dispatch({
             changes: [...changes],
             userEvent: 'input.form',
             annotations: isolateHistory.of('full'),
           });
+          return true;
         },
       };
     },
