@@ -34,7 +34,16 @@ const toNumber = (value: string): number | null | 'bad' => {
 };
 
 /** One response of the node: its text per locale, rule tags, mood, next node, flags and promise. */
-export function ResponseFields({ index, response, nodeIds, locales, rubric, locale, write, newPromise }: Props) {
+export function ResponseFields({
+  index,
+  response,
+  nodeIds,
+  locales,
+  rubric,
+  locale,
+  write,
+  newPromise,
+}: Props) {
   const { t } = useTranslation('author');
   const id = useId();
   const at = (...rest: Array<string | number>): NodePath => ['responses', index, ...rest];

@@ -26,7 +26,11 @@ export function RuleChecklist({ rubric, tags, locale, onTag, testId }: Props) {
   const rules = rubric ? Object.entries(rubric.rules) : [];
   const unknown = Object.keys(tags).filter((id) => !rubric?.rules[id]);
   return (
-    <details className="node-form__rules" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid={testId}>
+    <details
+      className="node-form__rules"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      data-testid={testId}
+    >
       <summary>{t('form.rules.summary', { met, broken })}</summary>
       {open ? (
         <>
@@ -57,7 +61,14 @@ export function RuleChecklist({ rubric, tags, locale, onTag, testId }: Props) {
               <legend>{t('form.rules.other')}</legend>
               <ul>
                 {unknown.map((ruleId) => (
-                  <RuleRow key={ruleId} ruleId={ruleId} rule={null} locale={locale} tag={tags[ruleId]} onTag={onTag} />
+                  <RuleRow
+                    key={ruleId}
+                    ruleId={ruleId}
+                    rule={null}
+                    locale={locale}
+                    tag={tags[ruleId]}
+                    onTag={onTag}
+                  />
                 ))}
               </ul>
             </fieldset>

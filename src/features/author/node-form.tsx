@@ -64,7 +64,8 @@ export function NodeForm({ onChanges }: Props) {
       </p>
     );
   else if (read.state === 'no-nodes') body = <p className="author-muted">{t('form.noNodes')}</p>;
-  else if (read.state === 'missing') body = <p className="author-muted">{t('form.missing', { id: nodeId })}</p>;
+  else if (read.state === 'missing')
+    body = <p className="author-muted">{t('form.missing', { id: nodeId })}</p>;
   else
     body = (
       <NodeFields
@@ -105,7 +106,9 @@ function NodeFields({ node, nodeIds, locales, onChanges, onAdded }: FieldsProps)
   /** A placeholder in each of the scenario's locales, in that locale's words. */
   const placeholder = (key: 'newLine' | 'newResponse' | 'newPromise'): Json => {
     if (locales.length === 0) return t(`form.placeholder.${key}`);
-    return Object.fromEntries(locales.map((l) => [l, i18n.getFixedT(l, 'author')(`form.placeholder.${key}`)]));
+    return Object.fromEntries(
+      locales.map((l) => [l, i18n.getFixedT(l, 'author')(`form.placeholder.${key}`)]),
+    );
   };
   // A new response goes where the node's first one goes: a valid target the trainer then changes.
   const defaultNext = node.responses[0]?.next || (nodeIds.find((n) => n !== node.id) ?? node.id);
@@ -230,14 +233,23 @@ function NodeFields({ node, nodeIds, locales, onChanges, onAdded }: FieldsProps)
         <div className="node-form__row">
           <div className="node-form__field">
             <label htmlFor={`${id}-kind`}>{t('form.addNode.kind')}</label>
-            <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'turn' | 'ending')}>
+            <select
+              id={`${id}-kind`}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as 'turn' | 'ending')}
+            >
               <option value="turn">{t('form.addNode.turn')}</option>
               <option value="ending">{t('form.addNode.ending')}</option>
             </select>
           </div>
           <div className="node-form__field">
             <label htmlFor={`${id}-link`}>{t('form.addNode.link')}</label>
-            <select id={`${id}-link`} value={link} onChange={(e) => setLink(e.target.value)} data-testid="form-link">
+            <select
+              id={`${id}-link`}
+              value={link}
+              onChange={(e) => setLink(e.target.value)}
+              data-testid="form-link"
+            >
               <option value="">{t('form.addNode.noLink')}</option>
               {node.responses.map((response, index) => (
                 <option key={index} value={String(index)}>
