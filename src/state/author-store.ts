@@ -3,6 +3,7 @@ import { persist, type PersistStorage, type StorageValue } from 'zustand/middlew
 import { createStore } from 'zustand/vanilla';
 import { MAX_DOCUMENT_CHARS } from '@/engine/format/limits';
 import type { Rubric } from '@/engine/format/rubric-schema';
+import type { StartAt } from '@/engine/runtime/types';
 import type { AuthorCheck } from './author-check';
 import {
   historyAvailable,
@@ -205,8 +206,11 @@ interface AuthorStore {
   flush: () => Promise<void>;
   /** Fills the editor with a library scenario's file text. */
   loadExample: (scenarioId: string) => Promise<void>;
-  /** Registers the checked scenario as a preview; returns the scenario id to play, or null. */
-  preview: () => string | null;
+  /**
+   * Registers the checked scenario as a preview (from `startAt` when given: "play from here");
+   * returns the scenario id to play, or null.
+   */
+  preview: (startAt?: StartAt) => string | null;
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -339,10 +343,10 @@ export const useAuthor = create<AuthorStore>((set, get) => {
       await get().replaceText(source, 'example');
     },
 
-    preview: () => {
+    preview: (startAt) => {
       const { check, checkedText, text } = get();
       if (!check?.ok || !check.scenario || checkedText !== text) return null;
-      return addPreview(check.scenario);
+      return addPreview(check.scenario, startAt);
     },
   };
 });

@@ -4,7 +4,8 @@ import type { Scenario } from '@/engine/format/scenario-schema';
 import type { AttemptResult, SessionState, TraineeInput } from '@/engine/runtime/types';
 import type { AttemptRecord } from '@/records/attempt-record';
 import type { Verification } from '@/records/attempt-row';
-import { loadCatalogueIndex } from './catalogue';
+import { scoreSession } from '@/engine/scoring/score';
+import { isPreviewId, loadCatalogueIndex, usePreviews } from './catalogue';
 import { runEngineTask } from './engine-client';
 import type { ModelAnswer, WhatIfResult } from './engine-tasks';
 import { modelAnswersFor, openAttempt } from './open-attempt';
@@ -27,6 +28,8 @@ export interface DebriefData {
   /** The stored score disagrees with the replay (different engine, edited record). */
   mismatch: boolean;
   nextScenarioId: string | null;
+  /** A trainer's preview (never stored): `from` is the node a "play from here" started at. */
+  preview?: { id: string; from: string | null };
 }
 
 interface DebriefStore {
@@ -47,6 +50,7 @@ export const useDebrief = create<DebriefStore>((set, get) => ({
   error: null,
   load: async (attemptId) => {
     set({ status: 'loading', attemptId, data: null, models: null, error: null });
+    if (isPreviewId(attemptId)) return set(previewDebrief(attemptId));
     try {
       // The same path as Review's attempt page; the replay runs in the engine worker.
       const opened = await openAttempt(attemptId, { currentRubricFallback: true });
@@ -85,6 +89,29 @@ export const useDebrief = create<DebriefStore>((set, get) => ({
     }
   },
 }));
+
+/**
+ * A preview's debrief from the play kept in memory: the session as played, so a preview from a
+ * node is shown as it went (replaying its record would start at the scenario's start). The model
+ * answers and what-if replay from the start, so a preview has none.
+ */
+function previewDebrief(id: string): Partial<DebriefStore> {
+  const played = usePreviews.getState().played[id];
+  if (!played) return { status: 'missing' };
+  const { record, session, from } = played;
+  const data: DebriefData = {
+    record,
+    scenario: session.scenario,
+    rubric: session.rubric,
+    state: session.state,
+    recomputed: scoreSession(session),
+    verification: 'verified',
+    mismatch: false,
+    nextScenarioId: null,
+    preview: { id, from },
+  };
+  return { status: 'ready', data, models: [] };
+}
 
 export interface WhatIfOutcome extends WhatIfResult {
   /** 1-based turn where the alternative answer was given. */

@@ -15,7 +15,15 @@ import { saveAttempt, saveRubricSnapshot, saveScenarioSnapshot } from '@/records
 import type { StorageKind } from '@/records/backend';
 import { deleteDraft, listDrafts, saveDraft, type Draft } from '@/records/drafts';
 import { onStorageLost, storageFallbackReason, storageStatus, type RecordsError } from '@/records/storage';
-import { findEntry, isPreviewId, loadCatalogueFor, useCatalogue, type CatalogueEntry } from './catalogue';
+import {
+  findEntry,
+  isPreviewId,
+  keepPlayedPreview,
+  loadCatalogueFor,
+  previewStart,
+  useCatalogue,
+  type CatalogueEntry,
+} from './catalogue';
 import { rememberTabAttempt, tabLocks } from './tab-lock';
 import type { Trainee } from './trainee-store';
 
@@ -234,12 +242,10 @@ export const usePlay = create<PlayStore>((set, get) => {
   const finishAttempt = async (status: 'finished' | 'abandoned'): Promise<boolean> => {
     const { session, entry, rubric, rubricHash, attemptId, trainee } = get();
     if (!session || !entry || !rubric || !rubricHash || !attemptId || !trainee) return false;
-    if (previewing()) {
-      set({ attemptId: null }); // nothing saved, so no debrief to link to
-      return false;
-    }
+    const preview = previewing() ? get().scenarioId! : null;
     const record = buildAttemptRecord({
-      attemptId,
+      // A preview's debrief is found under the preview's id, in memory.
+      attemptId: preview ?? attemptId,
       trainee,
       session,
       scenarioHash: entry.hash,
@@ -248,6 +254,13 @@ export const usePlay = create<PlayStore>((set, get) => {
       finishedAt: clock.now(),
     });
     if (status === 'finished') set({ result: record.result });
+    if (preview) {
+      // Never stored (no record, no coaching figure): kept in memory for its debrief only.
+      const from = previewStart(preview).startAt?.node ?? null;
+      if (status === 'finished') keepPlayedPreview(preview, { record, session, from });
+      set({ attemptId: null, savedAttemptId: status === 'finished' ? preview : null });
+      return false;
+    }
     return store({ record, scenario: entry.scenario, rubric });
   };
 
@@ -273,7 +286,18 @@ export const usePlay = create<PlayStore>((set, get) => {
   ) => {
     // A fresh display order for every attempt, so position never gives the answer away.
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
-    const session = start(entry.scenario, rubric, { locale, now: clock.now, seed });
+    let session: Session;
+    try {
+      session = start(entry.scenario, rubric, {
+        locale,
+        now: clock.now,
+        seed,
+        ...previewStart(get().scenarioId),
+      });
+    } catch (error) {
+      // Only a preview's "play from here" can be refused (a node the draft no longer has).
+      return set({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
     const attemptId = crypto.randomUUID();
     if (!previewing()) await tabLocks().claim(attemptId); // a new id: nobody else can hold it
     own(attemptId);
@@ -412,6 +436,7 @@ export const usePlay = create<PlayStore>((set, get) => {
               locale: session.options.locale,
               now: clock.now,
               seed: session.state.seed ?? undefined,
+              ...previewStart(get().scenarioId),
             })
           : session;
       // Not stored here: a write racing the first answer's could land last and lose that answer.

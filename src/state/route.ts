@@ -8,7 +8,8 @@ export type Route =
   /** With `traineeId`: that trainee's page (`#/review?trainee=<id>`). */
   | { name: 'review'; traineeId?: string }
   | { name: 'review-attempt'; attemptId: string }
-  | { name: 'author' }
+  /** With `node`: that node selected (`#/author?node=<id>`), e.g. back from a preview. */
+  | { name: 'author'; node?: string }
   | { name: 'lms' }
   /** The current trainee's own attempts and what to practise next. */
   | { name: 'progress' }
@@ -35,7 +36,10 @@ export function parseHash(hash: string): Route {
   }
   if (head === 'review' && second === 'attempt' && third && parts.length === 3)
     return { name: 'review-attempt', attemptId: third };
-  if (head === 'author' && parts.length === 1) return { name: 'author' };
+  if (head === 'author' && parts.length === 1) {
+    const node = new URLSearchParams(query).get('node');
+    return node ? { name: 'author', node } : { name: 'author' };
+  }
   if (head === 'lms' && parts.length === 1) return { name: 'lms' };
   if (head === 'progress' && parts.length === 1) return { name: 'progress' };
   return { name: 'not-found', path };
@@ -48,7 +52,7 @@ export const routeHref = {
   review: () => '#/review',
   reviewTrainee: (traineeId: string) => `#/review?trainee=${encodeURIComponent(traineeId)}`,
   reviewAttempt: (attemptId: string) => `#/review/attempt/${encodeURIComponent(attemptId)}`,
-  author: () => '#/author',
+  author: (node?: string | null) => (node ? `#/author?node=${encodeURIComponent(node)}` : '#/author'),
   lms: () => '#/lms',
   progress: () => '#/progress',
 };

@@ -10,9 +10,11 @@ import {
 } from '@/state/author-store';
 import { exportDraftTranslation, importDraftTranslation } from '@/state/author-translation';
 import { useCatalogue } from '@/state/catalogue';
-import { navigate, routeHref } from '@/state/route';
+import { playFrom } from '@/state/author-preview';
+import { navigate, routeHref, useRoute } from '@/state/route';
 import { Dialog } from '@/ui/dialog';
 import { fixFullWidth } from '@/state/author-syntax';
+import { useAuthorSelection } from '@/state/author-selection';
 import { DiagnosticsList } from './diagnostics-list';
 import { TranslationPanel } from './translation-panel';
 import { DraftVersions } from './draft-versions';
@@ -21,8 +23,12 @@ import { describeCause, editorStrings, loadScenarioSchema } from './editor-strin
 import { JsonEditor, type EditorCheck, type EditorHandle } from './json-editor';
 import { LintSummary } from './lint-summary';
 import { NodeOutline } from './node-outline';
+import { PreviewPanel } from './preview-panel';
+import { loadTemplateText } from './template';
 import { NodeForm, type ApplyChanges } from './node-form';
+import { ScenarioGraphPanel } from './scenario-graph-panel';
 import type { JsonSchema } from './schema-path';
+import type { StartAt } from '@/engine/runtime/types';
 import './author.css';
 
 // Typing re-renders the view on every keystroke: the parts that do not depend on the text are
@@ -67,6 +73,22 @@ export function AuthorView() {
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const strings = useMemo(() => editorStrings(t, locale), [t, locale]);
+  const route = useRoute();
+  const routeNode = route.name === 'author' ? (route.node ?? null) : null;
+  const placedNode = useRef<string | null>(null);
+
+  // Back from a preview (`#/author?node=<id>`): that node is selected, and the caret goes to it
+  // once the editor's outline lists it.
+  useEffect(() => {
+    if (routeNode) useAuthorSelection.getState().select(routeNode, 'outline');
+  }, [routeNode]);
+  useEffect(() => {
+    if (!routeNode || placedNode.current === routeNode) return;
+    const entry = outline.find((e) => e.id === routeNode);
+    if (!entry) return;
+    placedNode.current = routeNode;
+    editorRef.current?.goToOffset(entry.from);
+  }, [routeNode, outline]);
 
   useEffect(() => {
     void load();
@@ -154,6 +176,12 @@ export function AuthorView() {
     void replaceText(fixed.text, 'fix');
   }, [replaceText]);
 
+  // The caret moving into another node's JSON selects that node (the graph centres on it).
+  const onCaretNode = useCallback((nodeId: string | null) => {
+    const selection = useAuthorSelection.getState();
+    if (nodeId && nodeId !== selection.nodeId) selection.select(nodeId, 'editor');
+  }, []);
+
   const onRestore = useCallback((versionId: number) => void restoreVersion(versionId), [restoreVersion]);
   // The node form's edits go through the editor, one undoable edit each, made on the text it holds.
   const onFormChanges = useCallback<ApplyChanges>((make) => {
@@ -194,6 +222,21 @@ export function AuthorView() {
             info: t('count.info', { count: count('info') }),
           });
 
+  const onTemplate = () =>
+    replaceDraft({
+      source: t('toolbar.templateSource'),
+      apply: () =>
+        loadTemplateText().then(
+          (template) => replaceText(template, 'example'),
+          (failure: unknown) => setOpenError(t('toolbar.templateFailed', { message: String(failure) })),
+        ),
+    });
+
+  const onPlayFrom = useCallback((startAt: StartAt) => {
+    const started = playFrom(startAt);
+    return started.ok ? null : started.problem;
+  }, []);
+
   const onPreview = () => {
     const previewId = preview();
     if (previewId) navigate(routeHref.play(previewId));
@@ -231,6 +274,9 @@ export function AuthorView() {
           }
         >
           {t('toolbar.loadExample')}
+        </button>
+        <button type="button" className="button" onClick={onTemplate} data-testid="author-template">
+          {t('toolbar.template')}
         </button>
         <button type="button" className="button" onClick={() => fileRef.current?.click()}>
           {t('toolbar.open')}
@@ -301,6 +347,7 @@ export function AuthorView() {
             check={editorCheck}
             schema={schema}
             onOutline={setOutline}
+            onCaretNode={onCaretNode}
             onFixFullWidth={onFixFullWidth}
             strings={strings}
             handleRef={editorRef}
@@ -311,6 +358,7 @@ export function AuthorView() {
         </div>
 
         <div className="author-results">
+          <ScenarioGraphPanel check={check} locale={locale} outline={outline} editorRef={editorRef} />
           <p className="author-status" data-testid="author-status" data-status={busy ? 'checking' : status}>
             {busy ? (
               <span className="author-checking">
@@ -383,6 +431,7 @@ export function AuthorView() {
               />
             </div>
           ) : null}
+          <PreviewPanel scenario={check?.scenario ?? null} enabled={canPreview} onPlay={onPlayFrom} />
         </div>
       </div>
 

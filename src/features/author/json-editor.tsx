@@ -4,7 +4,7 @@ import {
   closeBracketsKeymap,
   completionKeymap,
 } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap, isolateHistory } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, isolateHistory, undoDepth } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import {
   bracketMatching,
@@ -34,7 +34,9 @@ import { tags } from '@lezer/highlight';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { Diagnostic } from '@/engine/load/diagnostic';
 import type { SyntaxCause } from '@/state/author-syntax';
+import { restoreUndoHistory, saveUndoHistory } from '@/state/author-undo';
 import { adoptEditorStyles } from './adopted-styles';
+import { nodeAt } from './caret-node';
 import {
   offsetOf,
   outlineOf,
@@ -48,7 +50,8 @@ import type { FieldSummary, JsonSchema } from './schema-path';
 export interface EditorHandle {
   /** Caret to a 1-based line and column, scrolled into view, editor focused. */
   goTo: (line: number, column: number) => void;
-  goToOffset: (offset: number) => void;
+  /** `focus` false moves the caret without taking focus (the graph keeps it while the editor follows). */
+  goToOffset: (offset: number, focus?: boolean) => void;
   focus: () => void;
   /** Replaces the whole text as one edit, so Undo brings the previous text back. */
   replaceText: (text: string) => void;
@@ -93,6 +96,8 @@ interface Props {
   check: EditorCheck | null;
   schema: JsonSchema | null;
   onOutline: (entries: OutlineEntry[]) => void;
+  /** The node whose JSON the caret is in (null outside every node), told when it changes. */
+  onCaretNode?: (nodeId: string | null) => void;
   /** Converts full-width punctuation outside strings; called by the syntax mark's action. */
   onFixFullWidth: () => void;
   strings: EditorStrings;
@@ -114,6 +119,7 @@ const OUTLINE_DELAY_MS = 250;
  */
 const LARGE_DOC_CHARS = 200_000;
 const LARGE_DOC_DELAY_MS = 150;
+const UNDO_SAVE_DELAY_MS = 1000;
 /** Parsing the rest of a long file for the outline is done in slices this long, between frames. */
 const PARSE_SLICE_MS = 30;
 
@@ -134,6 +140,7 @@ export function JsonEditor(props: Props) {
   const known = useRef(props.value);
   const attributes = useRef(new Compartment());
   const phrases = useRef(new Compartment());
+  const extensionsRef = useRef<Extension | null>(null);
 
   const contentAttributes = (p: Props): Extension =>
     EditorView.contentAttributes.of({
@@ -149,6 +156,7 @@ export function JsonEditor(props: Props) {
   useEffect(() => {
     let outlineTimer: ReturnType<typeof setTimeout> | null = null;
     let changeTimer: ReturnType<typeof setTimeout> | null = null;
+    let caretNode: string | null = null;
     const emitChange = () => {
       if (changeTimer) clearTimeout(changeTimer);
       changeTimer = null;
@@ -160,7 +168,10 @@ export function JsonEditor(props: Props) {
       latest.current.onChange(text);
     };
     // Leaving the page must not lose the last keystrokes of a large text still waiting to be handed over.
-    const onPageHide = () => changeTimer && emitChange();
+    const onPageHide = () => {
+      if (changeTimer) emitChange();
+      if (undoTimer) saveUndo();
+    };
     window.addEventListener('pagehide', onPageHide);
     const sendOutline = () => {
       outlineTimer = null;
@@ -175,82 +186,97 @@ export function JsonEditor(props: Props) {
       if (outlineTimer) clearTimeout(outlineTimer);
       outlineTimer = setTimeout(sendOutline, OUTLINE_DELAY_MS);
     };
+    // Typed edits' undo history is saved a moment after typing stops and when the page is left.
+    let undoTimer: ReturnType<typeof setTimeout> | null = null;
+    const saveUndo = () => {
+      if (undoTimer) clearTimeout(undoTimer);
+      undoTimer = null;
+      if (view.current) saveUndoHistory(view.current.state);
+    };
     const p = latest.current;
-    const state = EditorState.create({
-      doc: p.value,
-      extensions: [
-        lineNumbers(),
-        foldGutter(),
-        lintGutter(),
-        highlightActiveLineGutter(),
-        highlightActiveLine(),
-        drawSelection(),
-        history(),
-        bracketMatching(),
-        closeBrackets(),
-        json(),
-        syntaxHighlighting(jsonHighlight),
-        EditorView.lineWrapping,
-        autocompletion({
-          override: [
-            schemaCompletion({
-              schema: () => latest.current.schema,
-              nodeIds: (s) => outlineOf(s).map((e) => e.id),
-              requiredLabel: p.strings.required,
-            }),
-          ],
-        }),
-        schemaHover(
-          () => latest.current.schema,
-          (key, field) => latest.current.strings.renderField(key, field),
-        ),
-        // Tab stays with the page (moving focus), as in any form: no keyboard trap.
-        keymap.of([
-          ...closeBracketsKeymap,
-          ...defaultKeymap,
-          ...historyKeymap,
-          ...foldKeymap,
-          ...completionKeymap,
-          ...lintKeymap,
-        ]),
-        attributes.current.of(contentAttributes(p)),
-        phrases.current.of(EditorState.phrases.of(p.strings.phrases)),
-        EditorView.domEventHandlers({
-          paste: (event, v) => {
-            const inserted = event.clipboardData?.getData('text/plain') ?? '';
-            const { from, to } = v.state.selection.main;
-            const next = v.state.sliceDoc(0, from) + inserted + v.state.sliceDoc(to);
-            if (latest.current.allowText(next)) return false;
+    const extensions: Extension = [
+      lineNumbers(),
+      foldGutter(),
+      lintGutter(),
+      highlightActiveLineGutter(),
+      highlightActiveLine(),
+      drawSelection(),
+      history(),
+      bracketMatching(),
+      closeBrackets(),
+      json(),
+      syntaxHighlighting(jsonHighlight),
+      EditorView.lineWrapping,
+      autocompletion({
+        override: [
+          schemaCompletion({
+            schema: () => latest.current.schema,
+            nodeIds: (s) => outlineOf(s).map((e) => e.id),
+            requiredLabel: p.strings.required,
+          }),
+        ],
+      }),
+      schemaHover(
+        () => latest.current.schema,
+        (key, field) => latest.current.strings.renderField(key, field),
+      ),
+      // Tab stays with the page (moving focus), as in any form: no keyboard trap.
+      keymap.of([
+        ...closeBracketsKeymap,
+        ...defaultKeymap,
+        ...historyKeymap,
+        ...foldKeymap,
+        ...completionKeymap,
+        ...lintKeymap,
+      ]),
+      attributes.current.of(contentAttributes(p)),
+      phrases.current.of(EditorState.phrases.of(p.strings.phrases)),
+      EditorView.domEventHandlers({
+        paste: (event, v) => {
+          const inserted = event.clipboardData?.getData('text/plain') ?? '';
+          const { from, to } = v.state.selection.main;
+          const next = v.state.sliceDoc(0, from) + inserted + v.state.sliceDoc(to);
+          if (latest.current.allowText(next)) return false;
+          event.preventDefault();
+          return true;
+        },
+        dragover: (event) => {
+          if ([...(event.dataTransfer?.types ?? [])].includes('Files')) {
             event.preventDefault();
+            if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
             return true;
-          },
-          dragover: (event) => {
-            if ([...(event.dataTransfer?.types ?? [])].includes('Files')) {
-              event.preventDefault();
-              if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-              return true;
-            }
-            return false;
-          },
-          drop: (event) => {
-            const file = event.dataTransfer?.files[0];
-            if (!file) return false;
-            event.preventDefault();
-            latest.current.onDropFile(file);
-            return true;
-          },
-        }),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) {
-            if (changeTimer) clearTimeout(changeTimer);
-            if (update.state.doc.length < LARGE_DOC_CHARS) emitChange();
-            else changeTimer = setTimeout(emitChange, LARGE_DOC_DELAY_MS);
           }
-          if (update.docChanged || syntaxTree(update.startState) !== syntaxTree(update.state))
-            scheduleOutline();
-        }),
-      ],
-    });
+          return false;
+        },
+        drop: (event) => {
+          const file = event.dataTransfer?.files[0];
+          if (!file) return false;
+          event.preventDefault();
+          latest.current.onDropFile(file);
+          return true;
+        },
+      }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) {
+          if (changeTimer) clearTimeout(changeTimer);
+          if (update.state.doc.length < LARGE_DOC_CHARS) emitChange();
+          else changeTimer = setTimeout(emitChange, LARGE_DOC_DELAY_MS);
+        }
+        if (update.docChanged || syntaxTree(update.startState) !== syntaxTree(update.state))
+          scheduleOutline();
+        if (update.selectionSet || update.docChanged) {
+          const caret = nodeAt(update.state, update.state.selection.main.head);
+          if (caret !== caretNode) latest.current.onCaretNode?.((caretNode = caret));
+        }
+        if (update.docChanged) {
+          if (undoTimer) clearTimeout(undoTimer);
+          undoTimer = setTimeout(saveUndo, UNDO_SAVE_DELAY_MS);
+        }
+      }),
+    ];
+    extensionsRef.current = extensions;
+    // Reopened on the text the saved history ends on: Undo reaches back before the reload.
+    const state = restoreUndoHistory(p.value, extensions) ?? EditorState.create({ doc: p.value, extensions });
     adoptEditorStyles();
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
@@ -258,6 +284,7 @@ export function JsonEditor(props: Props) {
     return () => {
       if (outlineTimer) clearTimeout(outlineTimer);
       if (changeTimer) emitChange();
+      if (undoTimer) saveUndo();
       window.removeEventListener('pagehide', onPageHide);
       view.current = null;
       v.destroy();
@@ -270,6 +297,12 @@ export function JsonEditor(props: Props) {
     if (!v || props.value === known.current) return;
     known.current = props.value;
     if (v.state.doc.toString() === props.value) return;
+    // The draft arriving after the editor opened empty: its saved history comes with it when it fits.
+    const restored =
+      v.state.doc.length === 0 && undoDepth(v.state) === 0 && extensionsRef.current
+        ? restoreUndoHistory(props.value, extensionsRef.current)
+        : null;
+    if (restored) return v.setState(restored);
     v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: props.value } });
   }, [props.value]);
 
@@ -320,7 +353,7 @@ export function JsonEditor(props: Props) {
   useImperativeHandle(
     props.handleRef,
     (): EditorHandle => {
-      const goToOffset = (offset: number) => {
+      const goToOffset = (offset: number, focus = true) => {
         const v = view.current;
         if (!v) return;
         const at = Math.min(Math.max(0, offset), v.state.doc.length);
@@ -328,7 +361,7 @@ export function JsonEditor(props: Props) {
           selection: EditorSelection.cursor(at),
           effects: EditorView.scrollIntoView(at, { y: 'center' }),
         });
-        v.focus();
+        if (focus) v.focus();
       };
       return {
         goToOffset,

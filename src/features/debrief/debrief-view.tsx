@@ -63,6 +63,8 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
   const bars = PRINCIPLES.map((p) => ({ key: p, label: t(`principle.${p}`), score: result.scores[p] }));
   const finishedAt = new Date(record.finishedAt);
   const outcome = result.outcome;
+  // A trainer's preview: in memory only, and the practice and what-if tools replay from the start.
+  const preview = data.preview;
 
   const retryFrom = async (turn: number) => {
     setRetryNote(t('practice.starting'));
@@ -83,6 +85,11 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
             turns: record.turns.length,
           })}
         </p>
+        {preview ? (
+          <p className="notice" data-testid="preview-note" data-from={preview.from ?? ''}>
+            {preview.from ? t('preview.fromNode', { node: preview.from }) : t('preview.whole')}
+          </p>
+        ) : null}
         {record.practice ? (
           <p className="notice" data-testid="practice-note">
             {t('practice.note', { turn: record.practice.fromTurn })}
@@ -93,7 +100,7 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
       <DebriefSummary data={data} locale={locale} />
       <div className="debrief__notices">
         {record.status === 'abandoned' ? <p className="notice notice--warn">{t('abandoned')}</p> : null}
-        {data.mismatch ? (
+        {preview ? null : data.mismatch ? (
           <p className="notice notice--warn" role="status" data-testid="debrief-check" data-check="mismatch">
             {t('mismatch')}
           </p>
@@ -156,21 +163,23 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
           state={state}
           modelAnswers={models ?? []}
           locale={locale}
-          turnExtra={(turn) => (
-            <>
-              <button
-                type="button"
-                className="button button--small"
-                data-testid={`retry-from-${turn}`}
-                onClick={() => void retryFrom(turn)}
-              >
-                {t('practice.retryFrom', { turn })}
-              </button>
-              <button type="button" className="button button--small" onClick={() => openWhatIf(turn)}>
-                {t('whatIf.fromHere', { turn })}
-              </button>
-            </>
-          )}
+          turnExtra={(turn) =>
+            preview ? null : (
+              <>
+                <button
+                  type="button"
+                  className="button button--small"
+                  data-testid={`retry-from-${turn}`}
+                  onClick={() => void retryFrom(turn)}
+                >
+                  {t('practice.retryFrom', { turn })}
+                </button>
+                <button type="button" className="button button--small" onClick={() => openWhatIf(turn)}>
+                  {t('whatIf.fromHere', { turn })}
+                </button>
+              </>
+            )
+          }
         />
         {retryNote ? (
           <p className="notice no-print" role="status" data-testid="retry-note">
@@ -181,7 +190,7 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
 
       <div className="no-print">
         {whatIfTurn === null ? (
-          state.turns.length ? (
+          state.turns.length && !preview ? (
             <button type="button" className="button" data-testid="what-if-open" onClick={() => openWhatIf(1)}>
               {t('whatIf.title')}
             </button>
@@ -201,8 +210,21 @@ export function DebriefView({ attemptId }: { attemptId: string }) {
       </div>
 
       <nav className="debrief__actions no-print" aria-label={t('actions.label')}>
-        <a className="button button--primary" href={routeHref.play(scenario.id)} data-testid="retry">
-          {t('actions.retry')}
+        {preview ? (
+          <a
+            className="button button--primary"
+            href={routeHref.author(preview.from)}
+            data-testid="back-to-editor"
+          >
+            {t('preview.editor')}
+          </a>
+        ) : null}
+        <a
+          className={preview ? 'button' : 'button button--primary'}
+          href={routeHref.play(preview?.id ?? scenario.id)}
+          data-testid="retry"
+        >
+          {preview ? t('preview.again') : t('actions.retry')}
         </a>
         {data.nextScenarioId ? (
           <a className="button" href={routeHref.play(data.nextScenarioId)} data-testid="next-scenario">

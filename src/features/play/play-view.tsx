@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
 import { conversationLines } from '@/state/conversation';
 import { callProgress, draftsToAbandon, usePlay } from '@/state/play-store';
-import { loadCatalogueIndex } from '@/state/catalogue';
+import { isPreviewId, loadCatalogueIndex, previewStart } from '@/state/catalogue';
 import { navigate, routeHref } from '@/state/route';
 import { timerOn, useSettings } from '@/state/settings-store';
 import { useTrainee } from '@/state/trainee-store';
@@ -204,31 +204,44 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
   const thisUnsaved = play.unsaved.find((u) => u.record.id === play.attemptId) ?? null;
   // The ending panel speaks for this attempt once it has ended; the notice for every other one.
   const otherUnsaved = ended && thisUnsaved ? play.unsaved.filter((u) => u !== thisUnsaved) : play.unsaved;
+  // A trainer's preview says so, with the way back to the node it came from.
+  const from = previewStart(scenarioId).startAt?.node ?? null;
+  const previewNote = isPreviewId(scenarioId) ? (
+    <p className="notice" data-testid="play-preview">
+      {from ? t('preview.fromNode', { node: from }) : t('preview.whole')}{' '}
+      <a href={routeHref.author(from)} data-testid="play-back-to-editor">
+        {t('preview.editor')}
+      </a>
+    </p>
+  ) : null;
   // Shown on the briefing too: storage trouble matters before the first answer.
   const notices = (
-    <PlayNotices
-      notices={play.notices}
-      turn={turn}
-      draftError={play.draftError}
-      storageReason={play.storageReason}
-      unsaved={
-        otherUnsaved.length > 0 ? (
-          <Suspense fallback={null}>
-            <StorageTrouble
-              others={otherUnsaved.length}
-              error={otherUnsaved.at(-1)!.error}
-              onDownload={download}
-              onRetry={retry}
-            />
-          </Suspense>
-        ) : null
-      }
-      onDismiss={play.dismissNotice}
-      onRestart={() =>
-        // Nothing answered yet: nothing to abandon, so nothing to ask.
-        state.turns.length > 0 ? setConfirmRestart(true) : void play.restart()
-      }
-    />
+    <>
+      {previewNote}
+      <PlayNotices
+        notices={play.notices}
+        turn={turn}
+        draftError={play.draftError}
+        storageReason={play.storageReason}
+        unsaved={
+          otherUnsaved.length > 0 ? (
+            <Suspense fallback={null}>
+              <StorageTrouble
+                others={otherUnsaved.length}
+                error={otherUnsaved.at(-1)!.error}
+                onDownload={download}
+                onRetry={retry}
+              />
+            </Suspense>
+          ) : null
+        }
+        onDismiss={play.dismissNotice}
+        onRestart={() =>
+          // Nothing answered yet: nothing to abandon, so nothing to ask.
+          state.turns.length > 0 ? setConfirmRestart(true) : void play.restart()
+        }
+      />
+    </>
   );
 
   if (play.briefing && play.rubric)
@@ -358,7 +371,11 @@ function PlayScreen({ scenarioId }: { scenarioId: string }) {
                   </Suspense>
                 ) : null
               }
-              onDownloadSaved={play.storage === 'memory' ? () => void play.download('saved') : undefined}
+              onDownloadSaved={
+                play.storage === 'memory' && !isPreviewId(scenarioId)
+                  ? () => void play.download('saved')
+                  : undefined
+              }
             />
           ) : typing ? null : node?.responses ? (
             <>

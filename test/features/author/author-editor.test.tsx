@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { undo, undoDepth } from '@codemirror/commands';
 import { IDBFactory } from 'fake-indexeddb';
 import { DiagnosticsList } from '@/features/author/diagnostics-list';
 import { AuthorView } from '@/features/author/author-view';
@@ -12,6 +13,10 @@ import { fakeCatalogue, setUpApp } from '../../fakes/app';
 import { seriousViolations } from '../../fakes/axe';
 import { fakeScenario } from '../../fakes/scenario';
 import { editorText, editorView, pasteAll } from './editor-dom';
+import { stubFlowLayout } from './flow-dom';
+
+// The Author view mounts the graph (React Flow), which needs layout APIs jsdom lacks.
+stubFlowLayout();
 
 const SLOW = { timeout: 20_000 };
 const valid = () => JSON.stringify(fakeScenario(), null, 2);
@@ -121,5 +126,24 @@ describe('Author editor', () => {
     await waitFor(() => expect(editorText()).toBe('{ "draft": 1 }'), SLOW);
     expect(useAuthor.getState().text).toBe('{ "draft": 1 }');
     await waitFor(() => expect(within(versions).getAllByRole('listitem')).toHaveLength(3), SLOW);
+  });
+
+  it('keeps Undo across a reload, only for the text the history ends on', async () => {
+    const first = render(<AuthorView />);
+    pasteAll('{ "draft": 1 }');
+    pasteAll('{ "draft": 2 }');
+    first.unmount(); // leaving the page saves the history
+    resetAuthorForTests('{ "draft": 2 }'); // the draft as a reload restores it
+    const second = render(<AuthorView />);
+    expect(undoDepth(editorView().state)).toBe(2);
+    undo(editorView());
+    expect(editorText()).toBe('{ "draft": 1 }');
+    second.unmount();
+
+    // Another text (another tab's draft, say): the saved history would undo into the wrong text.
+    resetAuthorForTests('{ "other": true }');
+    render(<AuthorView />);
+    expect(editorText()).toBe('{ "other": true }');
+    expect(undoDepth(editorView().state)).toBe(0);
   });
 });

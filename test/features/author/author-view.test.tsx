@@ -11,6 +11,10 @@ import { fakeCatalogue, setUpApp } from '../../fakes/app';
 import { seriousViolations } from '../../fakes/axe';
 import { fakeScenario } from '../../fakes/scenario';
 import { editorText, editorView, pasteAll } from './editor-dom';
+import { stubFlowLayout } from './flow-dom';
+
+// The Author view mounts the graph (React Flow), which needs layout APIs jsdom lacks.
+stubFlowLayout();
 
 const SLOW = { timeout: 8000 };
 const valid = () => JSON.stringify(fakeScenario(), null, 2);
