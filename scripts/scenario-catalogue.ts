@@ -7,6 +7,8 @@ import type { Plugin } from 'vite';
 import {
   CATALOGUE_INDEX_FORMAT,
   CATALOGUE_INDEX_VERSION,
+  indexJson,
+  pageSummaries,
   summarize,
   type CatalogueIndex,
 } from '../src/engine/format/catalogue-index';
@@ -21,7 +23,13 @@ export interface CatalogueSource {
 
 export const RUBRIC_FILE = 'rubrics/default.json';
 
-/** The index and every file it names (path under scenarios/ → text), from the source folders. */
+// The index's own files: a scenario file under one of these names would be hidden by them.
+const INDEX_NAME = /^index(-\d+)?\.json$/;
+
+/**
+ * The index and every file it names (path under scenarios/ → text, the page files included), from the
+ * source folders. index.json lists the first page of summaries and names the page files (index-2.json …).
+ */
 export function buildCatalogueFiles(
   sources: readonly CatalogueSource[],
   rubricPath: string,
@@ -34,6 +42,7 @@ export function buildCatalogueFiles(
     scenarios: [],
     problems: [],
     unread: [],
+    pages: [],
   };
   for (const { dir, prefix } of sources) {
     if (!existsSync(dir)) continue;
@@ -41,6 +50,10 @@ export function buildCatalogueFiles(
       .filter((f) => f.endsWith('.json'))
       .sort()) {
       const file = `${prefix}${name}`;
+      if (INDEX_NAME.test(file)) {
+        index.problems.push({ file: `scenarios/${file}`, diagnostics: [reserved(file)] });
+        continue;
+      }
       const text = readFileSync(join(dir, name), 'utf8');
       files.set(file, text);
       const loaded = loadScenario(text);
@@ -67,7 +80,23 @@ export function buildCatalogueFiles(
       index.scenarios.push(summarize(loaded.scenario, file, contentHash(loaded.scenario)));
     }
   }
-  return { index, files };
+  const { first, pages } = pageSummaries(index.scenarios);
+  for (const { file, page } of pages) files.set(file, JSON.stringify(page));
+  return {
+    index: { ...index, scenarios: first, pages: pages.map((p) => p.file) },
+    files,
+  };
+}
+
+function reserved(file: string) {
+  return {
+    severity: 'error' as const,
+    code: 'E_DUPLICATE_ID' as const,
+    message: `${file} is a name the catalogue index uses for itself: rename the scenario file`,
+    path: '',
+    line: null,
+    column: null,
+  };
 }
 
 export function scenarioCatalogue(): Plugin {
@@ -87,15 +116,16 @@ export function scenarioCatalogue(): Plugin {
     },
     generateBundle() {
       const { index, files } = build();
+      // The scenario files, the rubric and the index's page files (index-2.json …).
       for (const [file, source] of files)
         this.emitFile({ type: 'asset', fileName: `scenarios/${file}`, source });
-      this.emitFile({ type: 'asset', fileName: 'scenarios/index.json', source: JSON.stringify(index) });
+      this.emitFile({ type: 'asset', fileName: 'scenarios/index.json', source: indexJson(index) });
     },
     configureServer(server) {
       server.middlewares.use('/scenarios/', (req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
         const { index, files } = build();
-        const body = path === 'index.json' ? JSON.stringify(index) : files.get(path);
+        const body = path === 'index.json' ? indexJson(index) : files.get(path);
         if (body === undefined) return next();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.setHeader('Cache-Control', 'no-store');

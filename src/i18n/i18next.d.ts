@@ -4,6 +4,7 @@ import type author from './locales-lazy/en/author.json';
 import type common from './locales/en/common.json';
 import type debrief from './locales/en/debrief.json';
 import type library from './locales/en/library.json';
+import type libraryAdded from './locales-lazy/en/library-added.json';
 import type lms from './locales-lazy/en/lms.json';
 import type play from './locales/en/play.json';
 import type progress from './locales-lazy/en/progress.json';
@@ -18,6 +19,7 @@ declare module 'i18next' {
       common: typeof common;
       ui: typeof ui;
       library: typeof library;
+      'library-added': typeof libraryAdded;
       play: typeof play;
       debrief: typeof debrief;
       author: typeof author;

@@ -5,7 +5,7 @@ import i18next from 'i18next';
 // first download, these are fetched on demand.
 const files = import.meta.glob<Record<string, unknown>>('./locales-lazy/*/*.json', { import: 'default' });
 
-export type LazyNamespace = 'author' | 'lms' | 'progress' | 'review' | 'voice';
+export type LazyNamespace = 'author' | 'library-added' | 'lms' | 'progress' | 'review' | 'voice';
 
 const loaded = new Set<string>();
 

@@ -3,6 +3,7 @@ import {
   CATALOGUE_INDEX_FORMAT,
   CATALOGUE_INDEX_VERSION,
   parseCatalogueIndex,
+  parseCataloguePage,
   summarize,
   type CatalogueIndex,
   type ScenarioSummary,
@@ -10,7 +11,10 @@ import {
 import { contentHash } from '@/engine/format/content-hash';
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
+import type { Session, StartAt } from '@/engine/runtime/types';
+import type { AttemptRecord } from '@/records/attempt-record';
 import type { Diagnostic } from '@/engine/load/diagnostic';
+import { hasBrowserScenarios } from './browser-scenarios-flag';
 
 export interface CatalogueEntry {
   scenario: Scenario;
@@ -62,8 +66,36 @@ export function loadCatalogueIndex(): Promise<CatalogueIndex> {
   return indexPending;
 }
 
+/** The summaries in one page file a version-2 index names (index-2.json …). */
+async function loadPage(file: string): Promise<ScenarioSummary[]> {
+  const text = await fetchText(file);
+  try {
+    return parseCataloguePage(JSON.parse(text), file);
+  } catch (error) {
+    throw error instanceof SyntaxError ? new Error(`scenarios/${file}: ${error.message}`) : error;
+  }
+}
+
+/** Every summary of the index: its first page, then each page file. */
+async function allSummaries(index: CatalogueIndex): Promise<ScenarioSummary[]> {
+  const pages = await Promise.all(index.pages.map(loadPage));
+  return [...index.scenarios, ...pages.flat()];
+}
+
 const served = (files: readonly string[]): RawFiles =>
   Object.fromEntries(files.map((file) => [`/scenarios/${file}`, () => fetchText(file)]));
+
+/** The id of every scenario the deployment serves (read from the index, its pages and unread files). */
+export async function servedScenarioIds(): Promise<Set<string>> {
+  const index = await loadCatalogueIndex();
+  const unread = index.unread.length
+    ? await buildCatalogue(served(index.unread), served([index.rubric]))
+    : null;
+  return new Set([
+    ...(await allSummaries(index)).map((s) => s.id),
+    ...(unread?.entries ?? []).map((e) => e.scenario.id),
+  ]);
+}
 
 const relative = (path: string) => path.replace(/^\//, '');
 
@@ -143,8 +175,9 @@ let pending: Promise<Catalogue> | null = null;
 export function loadCatalogue(): Promise<Catalogue> {
   pending ??= loadCatalogueIndex()
     .then(async (index) => {
+      const summaries = await allSummaries(index);
       const catalogue = await buildCatalogue(
-        served([...index.scenarios.map((s) => s.file), ...index.unread]),
+        served([...summaries.map((s) => s.file), ...index.unread]),
         served([index.rubric]),
       );
       return { ...catalogue, problems: [...index.problems, ...catalogue.problems] };
@@ -165,7 +198,12 @@ export async function loadCatalogueFor(
   scenarioId: string,
 ): Promise<{ catalogue: Catalogue | null; error: string | null }> {
   const whole = useCatalogue.getState();
-  if (whole.status === 'ready' && whole.catalogue) return { catalogue: whole.catalogue, error: null };
+  // The full catalogue has every served scenario, not those added in this browser.
+  if (
+    whole.catalogue &&
+    (isPreviewId(scenarioId) || whole.catalogue.entries.some((e) => e.scenario.id === scenarioId))
+  )
+    return { catalogue: whole.catalogue, error: null };
   let pendingOne = single.get(scenarioId);
   if (!pendingOne) {
     pendingOne = readOne(scenarioId);
@@ -181,12 +219,24 @@ const single = new Map<string, Promise<{ catalogue: Catalogue | null; error: str
 async function readOne(scenarioId: string): Promise<{ catalogue: Catalogue | null; error: string | null }> {
   try {
     const index = await loadCatalogueIndex();
-    const summary = index.scenarios.find((s) => s.id === scenarioId);
+    let summary = index.scenarios.find((s) => s.id === scenarioId);
+    // Not on the first page: the page files, one at a time until it is found.
+    for (const page of index.pages) {
+      if (summary || isPreviewId(scenarioId)) break;
+      summary = (await loadPage(page)).find((s) => s.id === scenarioId);
+    }
     if (!summary) {
-      // Previews live in memory (findEntry): they need only the rubric. Any other id may be in a
-      // file the index lists by name only.
-      if (isPreviewId(scenarioId) || index.unread.length === 0)
-        return { catalogue: await buildCatalogue({}, served([index.rubric])), error: null };
+      const rubric = served([index.rubric]);
+      // Previews live in memory (findEntry): they need only the rubric.
+      if (isPreviewId(scenarioId)) return { catalogue: await buildCatalogue({}, rubric), error: null };
+      // Added in this browser (published from the Author view or imported): its stored text.
+      if (hasBrowserScenarios()) {
+        const { browserScenarioFile } = await import('./published-scenarios');
+        const file = await browserScenarioFile(scenarioId);
+        if (file) return { catalogue: await buildCatalogue(file, rubric), error: null };
+      }
+      // Any other id may be in a file the index lists by name only.
+      if (index.unread.length === 0) return { catalogue: await buildCatalogue({}, rubric), error: null };
       const catalogue = await useCatalogue.getState().load();
       return { catalogue, error: catalogue ? null : useCatalogue.getState().error };
     }
@@ -228,7 +278,14 @@ export function setCatalogueForTests(catalogue: Catalogue | null): void {
   pending = catalogue ? Promise.resolve(catalogue) : null;
   single.clear();
   indexPending = catalogue ? Promise.resolve(indexOf(catalogue)) : null;
-  useLibraryIndex.setState({ status: 'idle', summaries: [], problems: [], error: null });
+  useLibraryIndex.setState({
+    status: 'idle',
+    summaries: [],
+    problems: [],
+    error: null,
+    pages: [],
+    more: 'idle',
+  });
   useCatalogue.setState(
     catalogue
       ? { status: 'ready', catalogue, error: null }
@@ -248,20 +305,53 @@ export const PREVIEW_PREFIX = 'preview:';
 interface PreviewStore {
   /** By preview id. */
   entries: Readonly<Record<string, CatalogueEntry>>;
+  /** Where a "play from here" preview starts (by preview id); none: the scenario's own start. */
+  starts: Readonly<Record<string, StartAt>>;
+  /** The last finished play of each preview, for its debrief: in memory only, never a record. */
+  played: Readonly<Record<string, PlayedPreview>>;
 }
 
-export const usePreviews = create<PreviewStore>(() => ({ entries: {} }));
+export interface PlayedPreview {
+  record: AttemptRecord;
+  session: Session;
+  /** The node a "play from here" started at; null: the scenario's own start. */
+  from: string | null;
+}
+
+export const usePreviews = create<PreviewStore>(() => ({ entries: {}, starts: {}, played: {} }));
 
 export const isPreviewId = (scenarioId: string | null | undefined): boolean =>
   typeof scenarioId === 'string' && scenarioId.startsWith(PREVIEW_PREFIX);
 
-/** Registers (or replaces) the preview of a loaded scenario; returns the id to play it under. */
-export function addPreview(scenario: Scenario): string {
+/**
+ * Registers (or replaces) the preview of a loaded scenario; returns the id to play it under. With
+ * `startAt` it plays from that node, mood and flags (checked by the engine when it starts).
+ */
+export function addPreview(scenario: Scenario, startAt?: StartAt): string {
   const id = `${PREVIEW_PREFIX}${scenario.id}`;
   const entry: CatalogueEntry = { scenario, hash: contentHash(scenario), file: 'preview', diagnostics: [] };
-  usePreviews.setState((s) => ({ entries: { ...s.entries, [id]: entry } }));
+  usePreviews.setState((s) => ({
+    entries: { ...s.entries, [id]: entry },
+    starts: startAt ? { ...s.starts, [id]: startAt } : without(s.starts, id),
+    // An earlier play was of another version of the draft: its debrief is gone.
+    played: without(s.played, id),
+  }));
   return id;
 }
+
+const without = <T>(items: Readonly<Record<string, T>>, id: string): Record<string, T> =>
+  Object.fromEntries(Object.entries(items).filter(([key]) => key !== id));
+
+/** Keeps a finished preview play for its debrief (`#/debrief/<preview id>`) until the page closes. */
+export function keepPlayedPreview(id: string, played: PlayedPreview): void {
+  usePreviews.setState((s) => ({ played: { ...s.played, [id]: played } }));
+}
+
+/** The start option a preview plays with (none for a library scenario or a whole-scenario preview). */
+export const previewStart = (scenarioId: string | null): { startAt?: StartAt } => {
+  const startAt = scenarioId ? usePreviews.getState().starts[scenarioId] : undefined;
+  return startAt ? { startAt } : {};
+};
 
 /** Raw text of a library scenario file, for the Author view's "Load example"; null when not a library file. */
 export async function loadScenarioSource(file: string): Promise<string | null> {
@@ -284,15 +374,23 @@ function indexOf(catalogue: Catalogue): CatalogueIndex {
     ),
     problems: catalogue.problems,
     unread: [],
+    pages: [],
   };
 }
+
+export { BROWSER_SCENARIOS_KEY, hasBrowserScenarios } from './browser-scenarios-flag';
 
 interface LibraryIndexStore {
   status: 'idle' | 'loading' | 'ready' | 'error';
   summaries: readonly ScenarioSummary[];
   problems: readonly CatalogueProblem[];
   error: string | null;
+  /** Page files not read yet, in order. */
+  pages: readonly string[];
+  more: 'idle' | 'loading' | 'error';
   load: () => Promise<void>;
+  /** Reads the next page file, or every one left (`all`, for a search over the whole library). */
+  loadMore: (all?: boolean) => Promise<void>;
 }
 
 /**
@@ -304,6 +402,24 @@ export const useLibraryIndex = create<LibraryIndexStore>((set, get) => ({
   summaries: [],
   problems: [],
   error: null,
+  pages: [],
+  more: 'idle',
+  loadMore: async (all = false) => {
+    const { pages, more } = get();
+    if (more === 'loading' || pages.length === 0) return;
+    set({ more: 'loading' });
+    const next = all ? pages : pages.slice(0, 1);
+    try {
+      const read = (await Promise.all(next.map(loadPage))).flat();
+      set((s) => ({
+        summaries: [...s.summaries, ...read.filter((r) => !s.summaries.some((x) => x.id === r.id))],
+        pages: s.pages.slice(next.length),
+        more: 'idle',
+      }));
+    } catch {
+      set({ more: 'error' });
+    }
+  },
   load: async () => {
     if (get().status === 'ready' || get().status === 'loading') return;
     set({ status: 'loading', error: null });
@@ -321,6 +437,7 @@ export const useLibraryIndex = create<LibraryIndexStore>((set, get) => ({
         summaries,
         problems: [...index.problems, ...(extra?.problems ?? [])],
         error: null,
+        pages: index.pages,
       });
     } catch (error) {
       set({ status: 'error', error: error instanceof Error ? error.message : String(error) });

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentHash } from '@/engine/format/content-hash';
-import { parseCatalogueIndex } from '@/engine/format/catalogue-index';
+import { indexJson, parseCatalogueIndex } from '@/engine/format/catalogue-index';
 import {
   loadCatalogue,
   loadCatalogueIndex,
@@ -26,13 +26,18 @@ const built = buildCatalogueFiles(
   join(folder, 'scenarios/rubrics/default.json'),
 );
 
+/** index.json as the build writes it (version 2: its page files counted, not named). */
+const asWritten = JSON.parse(indexJson(built.index)) as Record<string, unknown>;
+
 /** Serves the built files the way the build writes them into dist/scenarios/, counting requests. */
 function serve(extra: Record<string, string> = {}, index: unknown = built.index) {
   const requested: string[] = [];
   vi.stubGlobal('fetch', async (url: URL | string) => {
     const path = new URL(String(url)).pathname.replace(/^\/scenarios\//, '');
     requested.push(path);
-    const body = path === 'index.json' ? JSON.stringify(index) : (extra[path] ?? built.files.get(path));
+    // The built index as the build writes it (its page files counted); any other as given.
+    const written = index === built.index ? indexJson(built.index) : JSON.stringify(index);
+    const body = path === 'index.json' ? written : (extra[path] ?? built.files.get(path));
     return body === undefined
       ? new Response('not found', { status: 404, statusText: 'Not Found' })
       : new Response(body, { status: 200 });
@@ -64,14 +69,14 @@ describe('the catalogue index (scenarios/index.json)', () => {
 
   it('refuses what is not an index, with what is wrong, and a file path that leaves the folder', () => {
     expect(() => parseCatalogueIndex({ scenarios: [] })).toThrow(/not a catalogue index/);
-    expect(() => parseCatalogueIndex({ ...built.index, version: 99 })).toThrow(/newer than this app reads/);
-    expect(() => parseCatalogueIndex({ ...built.index, scenarios: [{ file: '../secret.json' }] })).toThrow(
+    expect(() => parseCatalogueIndex({ ...asWritten, version: 99 })).toThrow(/newer than this app reads/);
+    expect(() => parseCatalogueIndex({ ...asWritten, scenarios: [{ file: '../secret.json' }] })).toThrow(
       /scenarios\[0\] needs "file"/,
     );
     expect(() =>
-      parseCatalogueIndex({ ...built.index, scenarios: [{ file: 'https://x.test/a.json' }] }),
+      parseCatalogueIndex({ ...asWritten, scenarios: [{ file: 'https://x.test/a.json' }] }),
     ).toThrow();
-    expect(parseCatalogueIndex({ ...built.index, scenarios: ['added.json'] }).unread).toEqual(['added.json']);
+    expect(parseCatalogueIndex({ ...asWritten, scenarios: ['added.json'] }).unread).toEqual(['added.json']);
   });
 
   it('the library reads only the index: no scenario file is fetched', async () => {
@@ -88,7 +93,7 @@ describe('the catalogue index (scenarios/index.json)', () => {
     const added = fakeScenario({ id: 'added-later' });
     const requested = serve(
       { 'added.json': JSON.stringify(added) },
-      { ...built.index, scenarios: [...built.index.scenarios, 'added.json'] },
+      { ...asWritten, scenarios: [...built.index.scenarios, 'added.json'] },
     );
     await useLibraryIndex.getState().load();
     expect(useLibraryIndex.getState().summaries.map((s) => s.id)).toEqual([good.id, 'added-later']);

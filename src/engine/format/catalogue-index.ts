@@ -7,9 +7,20 @@ import type { Scenario } from './scenario-schema';
  * its content. The build writes it from the `scenarios/` folder; a deployment can add files and list
  * them (an entry with only `file` is read when the library opens). A scenario's content is fetched
  * when it is played.
+ *
+ * Version 2 pages the summaries: index.json holds the first FIRST_PAGE_SIZE (what the library shows
+ * first) and counts the page files with the rest (`"pages": 3` is index-2.json, index-3.json and
+ * index-4.json), so the library's first load costs the same however many scenarios are published: a
+ * count, not a list of names or a total, keeps index.json the same size. Version 1 (every summary in
+ * index.json, no pages) is still read.
  */
 export const CATALOGUE_INDEX_FORMAT = 'composure-catalogue';
-export const CATALOGUE_INDEX_VERSION = 1;
+export const CATALOGUE_PAGE_FORMAT = 'composure-catalogue-page';
+export const CATALOGUE_INDEX_VERSION = 2;
+/** Summaries in index.json itself: the first screen of the library. */
+export const FIRST_PAGE_SIZE = 10;
+/** Summaries in each further page file: fewer requests for "Show more" and for a search over all. */
+export const PAGE_SIZE = 50;
 
 export interface ScenarioSummary {
   /** Relative to the index: `overdue-promise.json`. */
@@ -36,6 +47,29 @@ export interface CatalogueIndex {
   problems: Array<{ file: string; diagnostics: Diagnostic[] }>;
   /** Files a deployment listed by name only: read when the library opens. */
   unread: string[];
+  /**
+   * Page files with the further summaries, relative to the index, in order (none in version 1). In
+   * index.json they are a count (`"pages": 2`); read, they are the names (`index-2.json`, `index-3.json`).
+   */
+  pages: string[];
+}
+
+/** Most page files an index may count: 2,000 × PAGE_SIZE scenarios. */
+export const MAX_PAGES = 2000;
+
+/** The name of page file n (2 for the first after index.json). */
+export const pageFile = (n: number) => `index-${n}.json`;
+
+/** index.json as written: the page files counted, not named. */
+export function indexJson(index: CatalogueIndex): string {
+  return JSON.stringify({ ...index, pages: index.pages.length });
+}
+
+/** A page file of a version-2 index: `{ format, version, scenarios }`. */
+export interface CataloguePage {
+  format: typeof CATALOGUE_PAGE_FORMAT;
+  version: number;
+  scenarios: ScenarioSummary[];
 }
 
 export function summarize(scenario: Scenario, file: string, hash: string): ScenarioSummary {
@@ -60,7 +94,7 @@ const isText = (v: unknown) =>
 // A file name beside the index: no folders above it, no scheme, nothing a URL would read differently.
 const SAFE_FILE = /^(?:[\w-]+\/)*[\w.-]+\.json$/;
 
-function isSummary(v: unknown): v is ScenarioSummary {
+export function isSummary(v: unknown): v is ScenarioSummary {
   return (
     isObject(v) &&
     typeof v.file === 'string' &&
@@ -108,6 +142,11 @@ export function parseCatalogueIndex(value: unknown): CatalogueIndex {
           isObject(p) && typeof p.file === 'string' && Array.isArray(p.diagnostics),
       )
     : [];
+  const count = value.version >= 2 && value.pages !== undefined ? value.pages : 0;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_PAGES)
+    throw new Error(
+      `scenarios/index.json: "pages" must be the number of page files (a whole number from 0 to ${MAX_PAGES}), not ${JSON.stringify(count)}`,
+    );
   return {
     format: CATALOGUE_INDEX_FORMAT,
     version: value.version,
@@ -115,5 +154,34 @@ export function parseCatalogueIndex(value: unknown): CatalogueIndex {
     scenarios,
     problems,
     unread,
+    pages: Array.from({ length: count }, (_, i) => pageFile(i + 2)),
   };
+}
+
+/** Reads a page file named by a version-2 index. Throws an Error naming the file and what is wrong. */
+export function parseCataloguePage(value: unknown, file: string): ScenarioSummary[] {
+  if (!isObject(value) || value.format !== CATALOGUE_PAGE_FORMAT || !Array.isArray(value.scenarios))
+    throw new Error(`scenarios/${file}: not a catalogue page (no "format": "${CATALOGUE_PAGE_FORMAT}")`);
+  return value.scenarios.map((entry: unknown, i) => {
+    if (!isSummary(entry)) throw new Error(`scenarios/${file}: scenarios[${i}] is not a scenario summary`);
+    return entry;
+  });
+}
+
+/** Splits summaries into index.json's first page and the page files after it (index-2.json …). */
+export function pageSummaries(summaries: readonly ScenarioSummary[]): {
+  first: ScenarioSummary[];
+  pages: Array<{ file: string; page: CataloguePage }>;
+} {
+  const pages: Array<{ file: string; page: CataloguePage }> = [];
+  for (let at = FIRST_PAGE_SIZE; at < summaries.length; at += PAGE_SIZE)
+    pages.push({
+      file: pageFile(pages.length + 2),
+      page: {
+        format: CATALOGUE_PAGE_FORMAT,
+        version: CATALOGUE_INDEX_VERSION,
+        scenarios: summaries.slice(at, at + PAGE_SIZE),
+      },
+    });
+  return { first: summaries.slice(0, FIRST_PAGE_SIZE), pages };
 }

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ScenarioSummary } from '@/engine/format/catalogue-index';
 import { CHANNELS, DIFFICULTIES } from '@/engine/format/ids';
+import { pickText } from '@/engine/format/localized-text';
 
 export interface Filters {
   channel: string;
@@ -9,6 +11,22 @@ export interface Filters {
 }
 
 export const NO_FILTERS: Filters = { channel: '', difficulty: '', query: '' };
+
+export const isFiltering = (f: Filters) => Boolean(f.channel || f.difficulty || f.query.trim());
+
+export function matchesFilters(scenario: ScenarioSummary, filters: Filters, locale: string): boolean {
+  if (filters.channel && scenario.channel !== filters.channel) return false;
+  if (filters.difficulty && scenario.difficulty !== filters.difficulty) return false;
+  const query = filters.query.trim().toLowerCase();
+  if (!query) return true;
+  const haystack = [
+    pickText(scenario.title, locale),
+    pickText(scenario.brief, locale),
+    scenario.id,
+    ...(scenario.tags ?? []),
+  ];
+  return haystack.some((s) => s.toLowerCase().includes(query));
+}
 
 export function LibraryFilters({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) {
   const { t } = useTranslation('library');

@@ -1,14 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText } from '@/engine/format/localized-text';
-import { useLibraryIndex } from '@/state/catalogue';
+import { loadNamespace } from '@/i18n/lazy-namespaces';
+import { hasBrowserScenarios, useLibraryIndex } from '@/state/catalogue';
 import { useLibrary } from '@/state/library-store';
 import { useTrainee } from '@/state/trainee-store';
 import { DiagnosticCard } from '@/ui/diagnostic-card';
 import { EmptyPanel, ErrorPanel, LoadingPanel } from '@/ui/status-panel';
 import { TraineeForm } from '@/ui/trainee-form';
-import { LibraryFilters, NO_FILTERS, type Filters } from './library-filters';
+import { isFiltering, LibraryFilters, matchesFilters, NO_FILTERS, type Filters } from './library-filters';
 import { ScenarioCard } from './scenario-card';
+
+// Scenarios added in this browser and the import panel: fetched only when there are some / it opens,
+// with their strings (the lazy 'library-added' namespace), so the trainee's first download is unchanged.
+const BrowserScenarios = lazy(async () => {
+  const [m] = await Promise.all([import('./on-demand-published'), loadNamespace('library-added')]);
+  return { default: m.BrowserScenarios };
+});
+const ImportPanel = lazy(async () => {
+  const [m] = await Promise.all([import('./on-demand-import'), loadNamespace('library-added')]);
+  return { default: m.ImportPanel };
+});
 
 export function LibraryView() {
   const { t, i18n } = useTranslation('library');
@@ -19,6 +30,9 @@ export function LibraryView() {
   const problems = useLibraryIndex((s) => s.problems);
   const error = useLibraryIndex((s) => s.error);
   const load = useLibraryIndex((s) => s.load);
+  const pages = useLibraryIndex((s) => s.pages);
+  const more = useLibraryIndex((s) => s.more);
+  const loadMore = useLibraryIndex((s) => s.loadMore);
   const trainee = useTrainee((s) => s.trainee);
   const setTrainee = useTrainee((s) => s.setTrainee);
   const best = useLibrary((s) => s.best);
@@ -26,6 +40,9 @@ export function LibraryView() {
   const loadProgress = useLibrary((s) => s.loadProgress);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [editingTrainee, setEditingTrainee] = useState(false);
+  const [importing, setImporting] = useState(false);
+  // Bumped after an import: the browser's section reads its store again.
+  const [added, setAdded] = useState(() => (hasBrowserScenarios() ? 1 : 0));
 
   useEffect(() => {
     void load();
@@ -34,21 +51,16 @@ export function LibraryView() {
     void loadProgress(trainee?.id ?? null);
   }, [loadProgress, trainee?.id]);
 
-  const visible = useMemo(() => {
-    const query = filters.query.trim().toLowerCase();
-    return summaries.filter((scenario) => {
-      if (filters.channel && scenario.channel !== filters.channel) return false;
-      if (filters.difficulty && scenario.difficulty !== filters.difficulty) return false;
-      if (!query) return true;
-      const haystack = [
-        pickText(scenario.title, locale),
-        pickText(scenario.brief, locale),
-        scenario.id,
-        ...(scenario.tags ?? []),
-      ];
-      return haystack.some((s) => s.toLowerCase().includes(query));
-    });
-  }, [summaries, filters, locale]);
+  const filtering = isFiltering(filters);
+  // A search or filter covers the whole library: the pages not read yet are fetched for it.
+  useEffect(() => {
+    if (filtering && pages.length) void loadMore(true);
+  }, [filtering, pages.length, loadMore]);
+
+  const visible = useMemo(
+    () => summaries.filter((scenario) => matchesFilters(scenario, filters, locale)),
+    [summaries, filters, locale],
+  );
 
   return (
     <div className="library">
@@ -84,9 +96,15 @@ export function LibraryView() {
         <>
           <LibraryFilters value={filters} onChange={setFilters} />
           <p className="result-count" role="status">
-            {t('count', { count: visible.length })}
+            {filtering && pages.length
+              ? t('more.searching')
+              : pages.length
+                ? t('more.shown', { count: visible.length })
+                : t('count', { count: visible.length })}
           </p>
-          {visible.length === 0 ? (
+          {visible.length === 0 && filtering && pages.length > 0 && more !== 'error' ? (
+            <LoadingPanel label={t('more.searching')} />
+          ) : visible.length === 0 ? (
             <EmptyPanel title={summaries.length === 0 ? t('empty.none') : t('empty.filtered')}>
               {summaries.length > 0 ? (
                 <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
@@ -107,6 +125,45 @@ export function LibraryView() {
               ))}
             </div>
           )}
+          {pages.length > 0 && (!filtering || more === 'error') ? (
+            <p className="library-more">
+              <button
+                type="button"
+                className="button"
+                disabled={more === 'loading'}
+                onClick={() => void loadMore(filtering)}
+                data-testid="library-more"
+              >
+                {more === 'loading' ? t('more.loading') : t('more.show')}
+              </button>{' '}
+              {more === 'error' ? <span role="alert">{t('more.failed')}</span> : null}
+            </p>
+          ) : null}
+          <Suspense fallback={null}>
+            {added ? (
+              <BrowserScenarios
+                key={added}
+                filters={filters}
+                locale={locale}
+                best={best}
+                draftScenarioIds={draftScenarioIds}
+              />
+            ) : null}
+            {importing ? (
+              <ImportPanel onAdded={() => setAdded((n) => n + 1)} onClose={() => setImporting(false)} />
+            ) : (
+              <p>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setImporting(true)}
+                  data-testid="library-import"
+                >
+                  {t('import.open')}
+                </button>
+              </p>
+            )}
+          </Suspense>
           {problems.length ? (
             <section className="problems" aria-labelledby="problems-title">
               <h2 id="problems-title">{t('problems', { count: problems.length })}</h2>

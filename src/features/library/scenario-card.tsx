@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '@/engine/format/localized-text';
 import type { ScenarioSummary } from '@/engine/format/catalogue-index';
@@ -8,9 +9,12 @@ interface Props {
   locale: string;
   best: number | undefined;
   hasDraft: boolean;
+  /** Where the scenario comes from, when not the deployment ("Added in this browser"). */
+  badge?: string;
+  children?: ReactNode;
 }
 
-export function ScenarioCard({ scenario, locale, best, hasDraft }: Props) {
+export function ScenarioCard({ scenario, locale, best, hasDraft, badge, children }: Props) {
   const { t } = useTranslation('library');
   const titleId = `scenario-${scenario.id}-title`;
   return (
@@ -22,6 +26,7 @@ export function ScenarioCard({ scenario, locale, best, hasDraft }: Props) {
       <h2 id={titleId} className="scenario-card__title">
         {pickText(scenario.title, locale)}
       </h2>
+      {badge ? <p className="chip scenario-card__origin">{badge}</p> : null}
       <p className="scenario-card__brief">{pickText(scenario.brief, locale)}</p>
       <ul className="scenario-card__meta" aria-label={t('card.details')}>
         <li className={`chip chip--${scenario.channel}`}>{t(`channel.${scenario.channel}`)}</li>
@@ -35,6 +40,7 @@ export function ScenarioCard({ scenario, locale, best, hasDraft }: Props) {
         {hasDraft ? t('card.continue') : best === undefined ? t('card.start') : t('card.again')}
         <span className="visually-hidden">: {pickText(scenario.title, locale)}</span>
       </a>
+      {children}
     </article>
   );
 }
