@@ -61,6 +61,22 @@ const onDemandChunks = {
       test: /\/src\/features\/play\/voice-(speaker|reply|speech|recognition)\.tsx?$/,
       priority: 35,
     },
+    // Scenarios added in this browser (published from the Author view or imported in the Library): the
+    // store, the import and publish checks, and the strings of the import panel and the browser's
+    // section, per language. Fetched only when a trainer adds one or the library holds some.
+    {
+      name: 'on-demand-browser-library',
+      test: /\/src\/state\/(published-scenarios|browser-library|scenario-pack)\.ts$/,
+      priority: 26,
+    },
+    {
+      name: (id: string) => {
+        const language = /\/locales-lazy\/([^/]+)\/library-added\.json$/.exec(id)?.[1];
+        return language ? `on-demand-library-strings-${language}` : null;
+      },
+      test: /\/src\/i18n\/locales-lazy\/[^/]+\/library-added\.json$/,
+      priority: 41,
+    },
     // A trainee's strings, one chunk per language: the page fetches only the one it shows
     // (src/i18n/i18n.ts); scripts/bundle-size.mjs counts the larger of the two.
     { name: 'locale-en', test: /\/src\/i18n\/locales\/en\//, priority: 40 },
