@@ -49,7 +49,7 @@ const PURE_HELPERS = {
     './runtime/customer-lines.ts',
     './runtime/display-order.ts',
   ],
-  records: ['./aggregate.ts', './attempt-row.ts', './csv.ts'],
+  records: ['./aggregate.ts', './row-filter.ts', './attempt-row.ts', './csv.ts'],
 };
 
 const layerZones = Object.entries(MAY_IMPORT).map(([layer, allowed]) => ({

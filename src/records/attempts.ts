@@ -1,6 +1,6 @@
 import type { Rubric } from '@/engine/format/rubric-schema';
 import type { Scenario } from '@/engine/format/scenario-schema';
-import { filterRows, type RowFilter } from './aggregate';
+import { filterRows, type RowFilter } from './row-filter';
 import type { AttemptRecord } from './attempt-record';
 import { toAttemptRow, type AttemptRow } from './attempt-row';
 import { quickCheckRecord } from './quick-check-record';

@@ -1,13 +1,13 @@
 import type { AttemptRow } from '@/records/attempt-row';
 import {
   duplicateIds,
-  filterRows,
   pickBucket,
   sortRows,
   teamSummary,
   traineeList,
   traineeProgress,
 } from '@/records/aggregate';
+import { filterRows } from '@/records/row-filter';
 
 const DAY = 86_400_000;
 function row(partial: Partial<AttemptRow>): AttemptRow {

@@ -1,6 +1,6 @@
 import { PRINCIPLES, type Outcome, type Principle } from '@/engine/format/ids';
 import type { Rubric } from '@/engine/format/rubric-schema';
-import { isImplausible } from '@/records/aggregate';
+import { isImplausible } from '@/records/row-filter';
 import type { AttemptRow } from '@/records/attempt-row';
 
 /**

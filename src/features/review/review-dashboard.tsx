@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filterRows, teamSummary, traineeList } from '@/records/aggregate';
+import { teamSummary, traineeList } from '@/records/aggregate';
+import { filterRows } from '@/records/row-filter';
 import { useRecords } from '@/state/records-store';
 import { EmptyPanel } from '@/ui/status-panel';
 import { AttemptsTable } from './attempts-table';

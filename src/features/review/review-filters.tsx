@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText, type LocalizedText } from '@/engine/format/localized-text';
-import type { RowFilter, TraineeEntry } from '@/records/aggregate';
+import type { TraineeEntry } from '@/records/aggregate';
+import type { RowFilter } from '@/records/row-filter';
 import { dayBound } from './review-format';
 
 export interface FilterForm {

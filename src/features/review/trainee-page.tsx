@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filterRows, teamSummary } from '@/records/aggregate';
+import { teamSummary } from '@/records/aggregate';
+import { filterRows } from '@/records/row-filter';
 import { useRecords } from '@/state/records-store';
 import { AttemptsTable } from './attempts-table';
 import { ScenarioProgressChart } from './coaching-chart';
