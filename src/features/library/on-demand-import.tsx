@@ -27,6 +27,15 @@ interface Pending {
   replacing: string[];
 }
 
+/** A chosen file's text (FileReader: every browser has it, and test DOMs too). */
+const readText = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
+    reader.readAsText(file);
+  });
+
 const added = (result: AddResult): Outcome =>
   result.ok
     ? { kind: 'added', added: result.added, replaced: result.replaced }
@@ -53,7 +62,7 @@ export function ImportPanel({ onAdded, onClose }: { onAdded: () => void; onClose
     if (!files.length) return;
     setOutcome({ kind: 'reading' });
     void (async () => {
-      const read = await readImportFiles(files.map((f) => ({ name: f.name, text: () => f.text() })));
+      const read = await readImportFiles(files.map((f) => ({ name: f.name, text: () => readText(f) })));
       if (!read.ok) return setOutcome({ kind: 'problems', problems: read.problems });
       const existing = await browserScenarioIds();
       const replacing = read.scenarios.map((s) => s.scenario.id).filter((s) => existing.has(s));
