@@ -8,10 +8,10 @@ import {
   CATALOGUE_INDEX_FORMAT,
   CATALOGUE_INDEX_VERSION,
   indexJson,
-  pageSummaries,
   summarize,
   type CatalogueIndex,
 } from '../src/engine/format/catalogue-index';
+import { pageSummaries } from '../src/engine/format/catalogue-page';
 import { contentHash } from '../src/engine/format/content-hash';
 import { loadScenario } from '../src/engine/load/load-scenario';
 

@@ -1,12 +1,25 @@
 import { summarize } from '@/engine/format/catalogue-index';
 import { contentHash } from '@/engine/format/content-hash';
 import type { Scenario } from '@/engine/format/scenario-schema';
-import { servedScenarioIds } from './catalogue';
+import { buildCatalogue, loadCatalogueIndex, servedFiles } from './catalogue';
+import { allSummaries } from './catalogue-pages';
 import { listPublished, putPublished, type PublishedOrigin } from './published-scenarios';
 import { readPack, type PackProblem, type PackScenario } from './scenario-pack';
 
 // Adding scenarios to this browser's library: the Library's import panel and the Author view's
 // "Publish to this browser's library". Loaded on demand (on-demand-browser-library, vite.config.ts).
+
+/** The id of every scenario the deployment serves (read from the index, its pages and unread files). */
+export async function servedScenarioIds(): Promise<Set<string>> {
+  const index = await loadCatalogueIndex();
+  const unread = index.unread.length
+    ? await buildCatalogue(servedFiles(index.unread), servedFiles([index.rubric]))
+    : null;
+  return new Set([
+    ...(await allSummaries(index)).map((s) => s.id),
+    ...(unread?.entries ?? []).map((e) => e.scenario.id),
+  ]);
+}
 
 export type AddResult = { ok: true; added: string[]; replaced: string[] } | { ok: false; served: string[] };
 

@@ -3,7 +3,6 @@ import {
   CATALOGUE_INDEX_FORMAT,
   CATALOGUE_INDEX_VERSION,
   parseCatalogueIndex,
-  parseCataloguePage,
   summarize,
   type CatalogueIndex,
   type ScenarioSummary,
@@ -15,6 +14,7 @@ import type { Session, StartAt } from '@/engine/runtime/types';
 import type { AttemptRecord } from '@/records/attempt-record';
 import type { Diagnostic } from '@/engine/load/diagnostic';
 import { hasBrowserScenarios } from './browser-scenarios-flag';
+import { fetchText } from './scenario-files';
 
 export interface CatalogueEntry {
   scenario: Scenario;
@@ -39,20 +39,6 @@ export interface Catalogue {
 
 type RawFiles = Record<string, () => Promise<string>>;
 
-// The scenario files are data served beside the app (scenarios/index.json lists them; the build and the
-// dev server write both, scripts/scenario-catalogue.ts), not code: the library reads only the index, and
-// a file is fetched when something needs its content. A deployment adds scenarios without a rebuild.
-function scenariosUrl(file: string): URL {
-  const base = globalThis.document?.baseURI ?? globalThis.location?.href ?? 'http://localhost/';
-  return new URL(`scenarios/${file}`, base);
-}
-
-async function fetchText(file: string): Promise<string> {
-  const response = await fetch(scenariosUrl(file), { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`scenarios/${file}: ${response.status} ${response.statusText}`.trim());
-  return response.text();
-}
-
 let indexPending: Promise<CatalogueIndex> | null = null;
 
 /** The catalogue's index: what the library shows, without any scenario's content. */
@@ -66,36 +52,17 @@ export function loadCatalogueIndex(): Promise<CatalogueIndex> {
   return indexPending;
 }
 
-/** The summaries in one page file a version-2 index names (index-2.json …). */
-async function loadPage(file: string): Promise<ScenarioSummary[]> {
-  const text = await fetchText(file);
-  try {
-    return parseCataloguePage(JSON.parse(text), file);
-  } catch (error) {
-    throw error instanceof SyntaxError ? new Error(`scenarios/${file}: ${error.message}`) : error;
-  }
-}
+// The page files (index-2.json …): their code loads only for a library of more than one page.
+const pagesModule = () => import('./catalogue-pages');
 
 /** Every summary of the index: its first page, then each page file. */
 async function allSummaries(index: CatalogueIndex): Promise<ScenarioSummary[]> {
-  const pages = await Promise.all(index.pages.map(loadPage));
-  return [...index.scenarios, ...pages.flat()];
+  return index.pages.length ? (await pagesModule()).allSummaries(index) : index.scenarios;
 }
 
-const served = (files: readonly string[]): RawFiles =>
+/** Files beside the index, as buildCatalogue reads them. */
+export const servedFiles = (files: readonly string[]): RawFiles =>
   Object.fromEntries(files.map((file) => [`/scenarios/${file}`, () => fetchText(file)]));
-
-/** The id of every scenario the deployment serves (read from the index, its pages and unread files). */
-export async function servedScenarioIds(): Promise<Set<string>> {
-  const index = await loadCatalogueIndex();
-  const unread = index.unread.length
-    ? await buildCatalogue(served(index.unread), served([index.rubric]))
-    : null;
-  return new Set([
-    ...(await allSummaries(index)).map((s) => s.id),
-    ...(unread?.entries ?? []).map((e) => e.scenario.id),
-  ]);
-}
 
 const relative = (path: string) => path.replace(/^\//, '');
 
@@ -177,8 +144,8 @@ export function loadCatalogue(): Promise<Catalogue> {
     .then(async (index) => {
       const summaries = await allSummaries(index);
       const catalogue = await buildCatalogue(
-        served([...summaries.map((s) => s.file), ...index.unread]),
-        served([index.rubric]),
+        servedFiles([...summaries.map((s) => s.file), ...index.unread]),
+        servedFiles([index.rubric]),
       );
       return { ...catalogue, problems: [...index.problems, ...catalogue.problems] };
     })
@@ -221,12 +188,10 @@ async function readOne(scenarioId: string): Promise<{ catalogue: Catalogue | nul
     const index = await loadCatalogueIndex();
     let summary = index.scenarios.find((s) => s.id === scenarioId);
     // Not on the first page: the page files, one at a time until it is found.
-    for (const page of index.pages) {
-      if (summary || isPreviewId(scenarioId)) break;
-      summary = (await loadPage(page)).find((s) => s.id === scenarioId);
-    }
+    if (!summary && index.pages.length && !isPreviewId(scenarioId))
+      summary = await (await pagesModule()).findOnPages(index, scenarioId);
     if (!summary) {
-      const rubric = served([index.rubric]);
+      const rubric = servedFiles([index.rubric]);
       // Previews live in memory (findEntry): they need only the rubric.
       if (isPreviewId(scenarioId)) return { catalogue: await buildCatalogue({}, rubric), error: null };
       // Added in this browser (published from the Author view or imported): its stored text.
@@ -240,7 +205,7 @@ async function readOne(scenarioId: string): Promise<{ catalogue: Catalogue | nul
       const catalogue = await useCatalogue.getState().load();
       return { catalogue, error: catalogue ? null : useCatalogue.getState().error };
     }
-    const one = await buildCatalogue(served([summary.file]), served([index.rubric]));
+    const one = await buildCatalogue(servedFiles([summary.file]), servedFiles([index.rubric]));
     return { catalogue: one, error: null };
   } catch (error) {
     return { catalogue: null, error: error instanceof Error ? error.message : String(error) };
@@ -410,6 +375,7 @@ export const useLibraryIndex = create<LibraryIndexStore>((set, get) => ({
     set({ more: 'loading' });
     const next = all ? pages : pages.slice(0, 1);
     try {
+      const { loadPage } = await pagesModule();
       const read = (await Promise.all(next.map(loadPage))).flat();
       set((s) => ({
         summaries: [...s.summaries, ...read.filter((r) => !s.summaries.some((x) => x.id === r.id))],
@@ -426,7 +392,7 @@ export const useLibraryIndex = create<LibraryIndexStore>((set, get) => ({
     try {
       const index = await loadCatalogueIndex();
       const extra = index.unread.length
-        ? await buildCatalogue(served(index.unread), served([index.rubric]))
+        ? await buildCatalogue(servedFiles(index.unread), servedFiles([index.rubric]))
         : null;
       const summaries = [...index.scenarios];
       for (const e of extra?.entries ?? [])

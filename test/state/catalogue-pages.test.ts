@@ -1,13 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  FIRST_PAGE_SIZE,
-  PAGE_SIZE,
-  indexJson,
-  parseCatalogueIndex,
-  parseCataloguePage,
-} from '@/engine/format/catalogue-index';
+import { FIRST_PAGE_SIZE, PAGE_SIZE, indexJson, parseCatalogueIndex } from '@/engine/format/catalogue-index';
+import { parseCataloguePage } from '@/engine/format/catalogue-page';
 import { loadCatalogueFor, setCatalogueForTests, useLibraryIndex } from '@/state/catalogue';
 import { buildCatalogueFiles } from '../../scripts/scenario-catalogue';
 import { fakeRubric, fakeScenario } from '../fakes/scenario';

@@ -15,7 +15,6 @@ import type { Scenario } from './scenario-schema';
  * index.json, no pages) is still read.
  */
 export const CATALOGUE_INDEX_FORMAT = 'composure-catalogue';
-export const CATALOGUE_PAGE_FORMAT = 'composure-catalogue-page';
 export const CATALOGUE_INDEX_VERSION = 2;
 /** Summaries in index.json itself: the first screen of the library. */
 export const FIRST_PAGE_SIZE = 10;
@@ -63,13 +62,6 @@ export const pageFile = (n: number) => `index-${n}.json`;
 /** index.json as written: the page files counted, not named. */
 export function indexJson(index: CatalogueIndex): string {
   return JSON.stringify({ ...index, pages: index.pages.length });
-}
-
-/** A page file of a version-2 index: `{ format, version, scenarios }`. */
-export interface CataloguePage {
-  format: typeof CATALOGUE_PAGE_FORMAT;
-  version: number;
-  scenarios: ScenarioSummary[];
 }
 
 export function summarize(scenario: Scenario, file: string, hash: string): ScenarioSummary {
@@ -156,32 +148,4 @@ export function parseCatalogueIndex(value: unknown): CatalogueIndex {
     unread,
     pages: Array.from({ length: count }, (_, i) => pageFile(i + 2)),
   };
-}
-
-/** Reads a page file named by a version-2 index. Throws an Error naming the file and what is wrong. */
-export function parseCataloguePage(value: unknown, file: string): ScenarioSummary[] {
-  if (!isObject(value) || value.format !== CATALOGUE_PAGE_FORMAT || !Array.isArray(value.scenarios))
-    throw new Error(`scenarios/${file}: not a catalogue page (no "format": "${CATALOGUE_PAGE_FORMAT}")`);
-  return value.scenarios.map((entry: unknown, i) => {
-    if (!isSummary(entry)) throw new Error(`scenarios/${file}: scenarios[${i}] is not a scenario summary`);
-    return entry;
-  });
-}
-
-/** Splits summaries into index.json's first page and the page files after it (index-2.json …). */
-export function pageSummaries(summaries: readonly ScenarioSummary[]): {
-  first: ScenarioSummary[];
-  pages: Array<{ file: string; page: CataloguePage }>;
-} {
-  const pages: Array<{ file: string; page: CataloguePage }> = [];
-  for (let at = FIRST_PAGE_SIZE; at < summaries.length; at += PAGE_SIZE)
-    pages.push({
-      file: pageFile(pages.length + 2),
-      page: {
-        format: CATALOGUE_PAGE_FORMAT,
-        version: CATALOGUE_INDEX_VERSION,
-        scenarios: summaries.slice(at, at + PAGE_SIZE),
-      },
-    });
-  return { first: summaries.slice(0, FIRST_PAGE_SIZE), pages };
 }
