@@ -66,7 +66,15 @@ const onDemandChunks = {
     // section, per language. Fetched only when a trainer adds one or the library holds some.
     {
       name: 'on-demand-browser-library',
-      test: /\/src\/state\/(published-scenarios|browser-library|scenario-pack)\.ts$/,
+      test: /\/src\/state\/(browser-library|scenario-pack)\.ts$/,
+      priority: 26,
+    },
+    // The store alone: listing and playing scenarios added here needs neither the checks nor zod.
+    { name: 'on-demand-browser-store', test: /\/src\/state\/published-scenarios\.ts$/, priority: 26 },
+    // The index's page files (index-2.json …): read only in a library of more than one page.
+    {
+      name: 'on-demand-catalogue-pages',
+      test: /\/src\/(state\/catalogue-pages|engine\/format\/catalogue-page)\.ts$/,
       priority: 26,
     },
     {
