@@ -82,6 +82,7 @@ const onDemandChunks = {
         const language = /\/locales-lazy\/([^/]+)\/library-added\.json$/.exec(id)?.[1];
         return language ? `on-demand-library-strings-${language}` : null;
       },
+      debugName: 'on-demand-library-strings',
       test: /\/src\/i18n\/locales-lazy\/[^/]+\/library-added\.json$/,
       priority: 41,
     },
