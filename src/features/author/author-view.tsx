@@ -24,6 +24,7 @@ import { JsonEditor, type EditorCheck, type EditorHandle } from './json-editor';
 import { LintSummary } from './lint-summary';
 import { NodeOutline } from './node-outline';
 import { PreviewPanel } from './preview-panel';
+import { PublishButton } from './publish-button';
 import { loadTemplateText } from './template';
 import { NodeForm, type ApplyChanges } from './node-form';
 import { ScenarioGraphPanel } from './scenario-graph-panel';
@@ -432,6 +433,7 @@ export function AuthorView() {
             </div>
           ) : null}
           <PreviewPanel scenario={check?.scenario ?? null} enabled={canPreview} onPlay={onPlayFrom} />
+          <PublishButton text={text} disabled={!canPreview} />
         </div>
       </div>
 
