@@ -38,7 +38,7 @@ async function playToTheEnd(page: Page) {
   throw new Error('the call did not end in 40 turns');
 }
 
-test('template → located error → fix → graph → form → play from the node → debrief → back → reload', async ({
+test('template → located error → fix → graph → form → play from the node → debrief → back → reload → publish → play', async ({
   page,
 }) => {
   await seed(page);
@@ -119,4 +119,17 @@ test('template → located error → fix → graph → form → play from the no
   await expect(status).toContainText('0 errors, 1 warning');
   expect(await savedDraft(page)).toBe(edited);
   await expect(page.getByTestId(`graph-node-${added}`)).toBeVisible();
+
+  // Published to this browser's library: a trainee here finds it in the Library and plays it.
+  await page.getByRole('button', { name: "Publish to this browser's library" }).click();
+  const published = page.getByTestId('publish-status');
+  await expect(published).toContainText('Published “my-new-scenario”');
+  await published.getByRole('link', { name: 'Open the Library' }).click();
+  const card = page.getByTestId('browser-scenarios').getByTestId('scenario-card-my-new-scenario');
+  await expect(card).toContainText('My new scenario (template)');
+  await card.getByRole('link').click();
+  await playToTheEnd(page);
+  await page.getByTestId('to-debrief').click();
+  await expect(page.getByTestId('score-overall')).toBeVisible();
+  await expect(page.getByTestId('preview-note')).toHaveCount(0);
 });
