@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { buildCatalogueFiles } from '../../scripts/scenario-catalogue';
 import { indexJson } from '@/engine/format/catalogue-index';
 import { expected, keyPlan, paths, scenarioCases } from './helpers/paths';
+import { expectAxeCleanLightAndDark, expectNoSidewaysScroll } from './helpers/checks';
 import { openDebriefByKeyboard, playByKeyboard, seed } from './helpers/ui';
 
 // Publishing to trainees without a rebuild (issue 15): the library's first load reads only
@@ -161,6 +162,12 @@ test('a pack imported in the Library is listed as added in this browser, plays t
   const card = section.getByTestId('scenario-card-imported-from-pack');
   await expect(card).toContainText('Imported from a pack');
   await expect(card).toContainText('Added in this browser');
+  // The import panel (with its located error report) and the added section: accessible, light and dark.
+  await expect(page.getByTestId('import-panel')).toBeVisible();
+  await expectAxeCleanLightAndDark(page, 'library with the import panel and an added scenario');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page, 'library with the import panel at 390');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Still there after a reload: it is stored in this browser.
   await page.reload();

@@ -8,6 +8,7 @@ import {
 } from '@/state/browser-library';
 import type { PackProblem, PackScenario } from '@/state/scenario-pack';
 import { Dialog } from '@/ui/dialog';
+import './library-added.css';
 
 // "Import scenarios" on the Library page: scenario files or packs into this browser's library. Loaded
 // when the panel opens (an on-demand-* chunk; the checks, with the full loader for located errors, are

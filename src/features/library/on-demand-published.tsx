@@ -8,6 +8,7 @@ import {
 } from '@/state/published-scenarios';
 import { DiagnosticCard } from '@/ui/diagnostic-card';
 import { Dialog } from '@/ui/dialog';
+import './library-added.css';
 import { matchesFilters, type Filters } from './library-filters';
 import { ScenarioCard } from './scenario-card';
 
