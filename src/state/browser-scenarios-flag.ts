@@ -11,12 +11,3 @@ export function hasBrowserScenarios(): boolean {
     return false; // storage blocked: nothing can have been added here either
   }
 }
-
-export function markBrowserScenarios(any: boolean): void {
-  try {
-    if (any) localStorage.setItem(BROWSER_SCENARIOS_KEY, '1');
-    else localStorage.removeItem(BROWSER_SCENARIOS_KEY);
-  } catch {
-    // Storage blocked: the scenarios are stored, the library just will not look for them.
-  }
-}

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { isSummary, type ScenarioSummary } from '@/engine/format/catalogue-index';
 import type { Diagnostic } from '@/engine/load/diagnostic';
-import { markBrowserScenarios } from './browser-scenarios-flag';
+import { BROWSER_SCENARIOS_KEY } from './browser-scenarios-flag';
 
 /** A stored entry that is not a scenario, reported with its key (the same shape as a catalogue problem). */
 export interface PublishedProblem {
@@ -125,4 +125,14 @@ export async function removePublished(id: string): Promise<void> {
 export async function browserScenarioFile(id: string): Promise<Record<string, () => Promise<string>> | null> {
   const stored = await getPublished(id).catch(() => null);
   return stored ? { [`/${stored.summary.file}`]: () => Promise.resolve(stored.text) } : null;
+}
+
+// The flag the trainee path reads (src/state/catalogue.ts) before fetching any of this.
+function markBrowserScenarios(any: boolean): void {
+  try {
+    if (any) localStorage.setItem(BROWSER_SCENARIOS_KEY, '1');
+    else localStorage.removeItem(BROWSER_SCENARIOS_KEY);
+  } catch {
+    // Storage blocked: the scenarios are stored, the library just will not look for them.
+  }
 }
