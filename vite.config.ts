@@ -16,13 +16,16 @@ import { scenarioCatalogue } from './scripts/scenario-catalogue';
  * does not import it, so the first paint waits for none of it.
  */
 const VALIDATION =
-  /\/node_modules\/(zod|jsonc-parser)\/|\/src\/engine\/format\/((scenario|rubric|localized-text)-schema|condition|json-schema|zod-limits)\.ts$|\/src\/engine\/load\/(load-scenario|load-rubric|load-document|zod-issues|source-map)\.ts$|\/src\/records\/(attempt-record-schema|migrations)\.ts$/;
+  /\/node_modules\/(zod|jsonc-parser)\/|\/src\/engine\/format\/((scenario|rubric|localized-text)-schema|condition|json-schema|zod-limits)\.ts$|\/src\/engine\/load\/(load-scenario|load-rubric|load-document|zod-issues|source-map|locate-many)\.ts$|\/src\/records\/(attempt-record-schema|migrations)\.ts$/;
 // lrs-bundle.ts (statements into an import bundle, with zod) is Review's: it stays out of the chunk a
 // trainee's browser fetches to send statements.
 const XAPI =
   /\/src\/records\/(xapi\/(?!lrs-bundle\.ts$)|outbox\/|duration\.ts$)|\/src\/state\/(lrs-(bridge|config|outbox|store)|cmi5-launch)\.ts$/;
 const RECOVERY =
   /\/src\/records\/memory-backend\.ts$|\/src\/state\/(abandon-draft|play-drafts|play-recovery|tab-lock-broadcast|unsaved-file)\.ts$|\/src\/features\/play\/storage-trouble\.tsx$/;
+const VENDOR =
+  /\/node_modules\/(react|react-dom|scheduler|i18next|react-i18next|zustand|use-sync-external-store)\//;
+const NESTED = /\/node_modules\/.+\/node_modules\/|\/use-sync-external-store\/.*with-selector/;
 const onDemandChunks = {
   includeDependenciesRecursively: false,
   groups: [
@@ -31,10 +34,11 @@ const onDemandChunks = {
     { name: 'on-demand-xapi', test: XAPI, priority: 30 },
     { name: 'on-demand-validation', test: VALIDATION, priority: 10 },
     // The searches behind model answers and "what if": the worker has its own copy, so the page loads
-    // these only in a browser without workers (and the Author view, for its lint).
+    // these only in a browser without workers (and the Author view, for its lint). The plausibility
+    // checks go with them: a trainee's page never runs them itself (Review does).
     {
       name: 'on-demand-engine-tasks',
-      test: /\/src\/state\/engine-tasks\.ts$|\/src\/engine\/lint\//,
+      test: /\/src\/state\/engine-tasks\.ts$|\/src\/engine\/lint\/|\/src\/records\/plausibility\.ts$/,
       priority: 15,
     },
     // Storage's rare paths: the memory fallback (no IndexedDB), sorting out drafts a visit finds
@@ -51,7 +55,9 @@ const onDemandChunks = {
     // spreads them over several small shared chunks, which gzip worse (about 2 KB more).
     {
       name: 'vendor',
-      test: /\/node_modules\/(react|react-dom|scheduler|i18next|react-i18next|zustand|use-sync-external-store)\//,
+      // Only the app's own copies: a library's nested copy (the graph's zustand 4 and the selector shim
+      // it needs) stays with the Author view that loads it.
+      test: (id: string) => VENDOR.test(id) && !NESTED.test(id),
       priority: 50,
     },
     // Voice for phone calls (off by default): speaking and listening load when a trainee turns it on.

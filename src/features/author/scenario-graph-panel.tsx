@@ -10,6 +10,12 @@ import type { EditorHandle } from './json-editor';
 // xyflow and dagre are fetched only when the graph is first shown: the editor never waits for them.
 const ScenarioGraph = lazy(() => import('./scenario-graph'));
 
+/**
+ * Past this many nodes the graph is not drawn: laying it out would hold the page for seconds while
+ * the trainer types, and a picture of thousands of boxes does not help anyone find one.
+ */
+export const GRAPH_MAX_NODES = 400;
+
 interface Props {
   check: AuthorCheck | null;
   locale: string;
@@ -50,14 +56,20 @@ function GraphPanel({ check, locale, outline, editorRef }: Props) {
     <section className="author-graph" aria-labelledby={`${id}-title`} data-testid="author-graph">
       <h2 id={`${id}-title`}>{t('graph.title')}</h2>
       <p className="author-muted">{t('graph.help')}</p>
-      <Suspense fallback={<p className="author-muted">{t('graph.loading')}</p>}>
-        <ScenarioGraph
-          scenario={shown?.scenario ?? null}
-          paths={shown?.paths ?? paths}
-          locale={locale}
-          stale={shown !== null && !check?.scenario}
-        />
-      </Suspense>
+      {shown && Object.keys(shown.scenario.nodes).length > GRAPH_MAX_NODES ? (
+        <p className="author-muted" data-testid="graph-too-large">
+          {t('graph.tooLarge', { count: Object.keys(shown.scenario.nodes).length, max: GRAPH_MAX_NODES })}
+        </p>
+      ) : (
+        <Suspense fallback={<p className="author-muted">{t('graph.loading')}</p>}>
+          <ScenarioGraph
+            scenario={shown?.scenario ?? null}
+            paths={shown?.paths ?? paths}
+            locale={locale}
+            stale={shown !== null && !check?.scenario}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }
