@@ -43,7 +43,9 @@ describe('AuthorView', () => {
     expect(item).not.toBeNull();
     expect(item).toHaveTextContent('Error');
     expect(item?.querySelector('.author-diagnostic__where')).toHaveTextContent(/^4:1$/);
-    expect(screen.getByRole('status')).toHaveTextContent(/^\d+ errors?, 0 warnings, 0 notes$/);
+    expect(within(screen.getByTestId('author-status')).getByRole('status')).toHaveTextContent(
+      /^\d+ errors?, 0 warnings, 0 notes$/,
+    );
     expect(screen.getByTestId('author-preview')).toBeDisabled();
   });
 
@@ -98,7 +100,7 @@ describe('AuthorView', () => {
     const path = await screen.findByTestId('author-best-path', {}, SLOW);
     expect(path).toHaveTextContent('您好，让您久等了，非常抱歉，我马上查。');
     // The small fake call is guessable (its best answers are the longest), so lint warns: no errors though.
-    expect(screen.getByRole('status')).toHaveTextContent('0 个错误');
+    expect(within(screen.getByTestId('author-status')).getByRole('status')).toHaveTextContent('0 个错误');
   });
 
   it('restores the draft from localStorage and fills in a library example on request', async () => {
