@@ -27,12 +27,18 @@ async function playToTheEnd(page: Page) {
   await expect(start.or(responses).first()).toBeVisible();
   if (await start.isVisible()) await start.click();
   for (let turn = 0; turn < 40; turn += 1) {
-    await expect(responses.or(debrief).first()).toBeVisible();
+    // Once the call is over the responses are gone; the debrief link follows when the attempt is saved.
+    await expect(responses.or(debrief).first()).toBeVisible({ timeout: 30_000 });
     if (await debrief.isVisible()) return;
     const before = await responses.getAttribute('data-turn');
     await responses.locator('[data-response]').first().click();
     await expect
-      .poll(async () => (await debrief.isVisible()) || (await responses.getAttribute('data-turn')) !== before)
+      .poll(
+        async () =>
+          (await responses.count()) === 0 ||
+          (await responses.getAttribute('data-turn', { timeout: 1_000 }).catch(() => null)) !== before,
+        { timeout: 30_000 },
+      )
       .toBe(true);
   }
   throw new Error('the call did not end in 40 turns');
