@@ -68,13 +68,15 @@ const onDemandChunks = {
       priority: 35,
     },
     // Scenarios added in this browser (published from the Author view or imported in the Library): the
-    // store, the import and publish checks, and the strings of the import panel and the browser's
+    // store, the import and publish checks with their list of problems, and the strings of the import panel and the browser's
     // section, per language. Fetched only when a trainer adds one or the library holds some.
     {
       name: 'on-demand-browser-library',
-      test: /\/src\/state\/(browser-library|scenario-pack)\.ts$/,
+      test: /\/src\/state\/(browser-library|scenario-pack)\.ts$|\/src\/ui\/located-problems\.tsx$/,
       priority: 26,
     },
+    // Saving a file (exports, bundles, published scenarios): no trainee page does it on its way.
+    { name: 'on-demand-save-file', test: /\/src\/state\/save-file\.ts$/, priority: 26 },
     // The store alone: listing and playing scenarios added here needs neither the checks nor zod.
     { name: 'on-demand-browser-store', test: /\/src\/state\/published-scenarios\.ts$/, priority: 26 },
     // The index's page files (index-2.json …): read only in a library of more than one page.

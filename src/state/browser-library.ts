@@ -5,6 +5,7 @@ import { buildCatalogue, loadCatalogueIndex, servedFiles } from './catalogue';
 import { allSummaries } from './catalogue-pages';
 import { listPublished, putPublished, type PublishedOrigin } from './published-scenarios';
 import { readPack, type PackProblem, type PackScenario } from './scenario-pack';
+import { saveFile } from './save-file';
 
 // Adding scenarios to this browser's library: the Library's import panel and the Author view's
 // "Publish to this browser's library". Loaded on demand (on-demand-browser-library, vite.config.ts).
@@ -111,14 +112,6 @@ export function scenarioFileName(text: string): string {
 /** Hands the scenario file to the browser as a download. */
 export function downloadScenarioFile(text: string): string {
   const fileName = scenarioFileName(text);
-  if (typeof URL.createObjectURL !== 'function') return fileName;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(fileName, text);
   return fileName;
 }

@@ -1,6 +1,7 @@
 import { getAttempt, getRubricSnapshot, getScenarioSnapshot } from '@/records/attempts';
 import { buildBundle } from '@/records/bundle';
 import type { UnsavedAttempt } from './play-store';
+import { saveFile } from './save-file';
 
 /**
  * Offers attempts as one attempt bundle, the file Review imports: ones that could not be stored, or
@@ -18,14 +19,8 @@ export function downloadAttempts(
     rubrics: Object.fromEntries(unsaved.map((u) => [u.record.rubric.hash, u.rubric])),
     exportedAt,
   });
-  const url = URL.createObjectURL(new Blob([JSON.stringify(bundle)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `composure-${name}-${exportedAt.toISOString().slice(0, 19).replace(/[T:]/g, '-')}.json`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  const stamp = exportedAt.toISOString().slice(0, 19).replace(/[T:]/g, '-');
+  saveFile(`composure-${name}-${stamp}.json`, JSON.stringify(bundle));
 }
 
 /** Offers one stored attempt (with its snapshots) as a file: memory-only storage loses it with the tab. */

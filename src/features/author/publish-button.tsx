@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { loadNamespace } from '@/i18n/lazy-namespaces';
 import type { PublishResult } from '@/state/browser-library';
 import { routeHref } from '@/state/route';
+import { LocatedProblems } from '@/ui/located-problems';
 
 // "Publish to this browser's library" and "Download for publishing" for the Author view: the first
 // stores the scenario in this browser (the Library lists it, labelled so, and Play plays it); the
@@ -101,17 +102,7 @@ export function PublishButton({ text, disabled = false }: Props) {
       {result && !result.ok ? (
         <div className="notice notice--warn" role="alert" data-testid="publish-problems">
           <p>{t('publish.problems')}</p>
-          <ul>
-            {result.problems.map((p, i) => (
-              <li key={i}>
-                <code>
-                  {p.file}
-                  {p.line === null ? '' : `:${p.line}${p.column === null ? '' : `:${p.column}`}`}
-                </code>{' '}
-                {p.message}
-              </li>
-            ))}
-          </ul>
+          <LocatedProblems problems={result.problems} />
         </div>
       ) : null}
       {state.kind === 'failed' ? (

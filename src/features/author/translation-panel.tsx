@@ -6,6 +6,7 @@ import type {
   TranslationImport,
 } from '@/engine/i18n-export/translation-io';
 import type { TranslationReport } from '@/engine/i18n-export/translation-units';
+import { saveFile } from '@/state/save-file';
 
 interface Props {
   /** The scenario's declared locales; null while the draft does not load (nothing to export). */
@@ -206,12 +207,4 @@ function readText(file: File): Promise<string> {
 }
 
 /** Hands the file to the browser as a download. */
-function save(file: TranslationDownload) {
-  if (typeof URL.createObjectURL !== 'function') return;
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const save = (file: TranslationDownload) => saveFile(file.fileName, file.text, file.mimeType);

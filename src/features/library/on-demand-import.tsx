@@ -8,6 +8,7 @@ import {
 } from '@/state/browser-library';
 import type { PackProblem, PackScenario } from '@/state/scenario-pack';
 import { Dialog } from '@/ui/dialog';
+import { LocatedProblems } from '@/ui/located-problems';
 import './library-added.css';
 
 // "Import scenarios" on the Library page: scenario files or packs into this browser's library. Loaded
@@ -140,19 +141,15 @@ export function ImportPanel({ onAdded, onClose }: { onAdded: () => void; onClose
       {outcome?.kind === 'problems' || outcome?.kind === 'served' ? (
         <div className="notice notice--warn" role="alert" data-testid="import-problems">
           <p>{t('import.nothingAdded')}</p>
-          <ul>
-            {outcome.kind === 'served'
-              ? outcome.ids.map((s) => <li key={s}>{t('import.served', { id: s })}</li>)
-              : outcome.problems.map((p, i) => (
-                  <li key={i}>
-                    <code>
-                      {p.file}
-                      {p.line === null ? '' : `:${p.line}${p.column === null ? '' : `:${p.column}`}`}
-                    </code>{' '}
-                    {p.message}
-                  </li>
-                ))}
-          </ul>
+          {outcome.kind === 'served' ? (
+            <ul>
+              {outcome.ids.map((s) => (
+                <li key={s}>{t('import.served', { id: s })}</li>
+              ))}
+            </ul>
+          ) : (
+            <LocatedProblems problems={outcome.problems} />
+          )}
         </div>
       ) : null}
       {pending ? (

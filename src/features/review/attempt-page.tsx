@@ -10,7 +10,8 @@ import { MoodCurve } from '@/ui/mood-curve';
 import { ScoreChart } from '@/ui/score-chart';
 import { LoadingPanel } from '@/ui/status-panel';
 import { AttemptVerdict } from './coaching-verdict';
-import { downloadBlob, formatDate, formatDuration, traineeHref } from './review-format';
+import { saveFile } from '@/state/save-file';
+import { formatDate, formatDuration, traineeHref } from './review-format';
 import { useDuplicates } from './use-duplicates';
 import { PlausibilityBadge, VerificationBadge } from './verification-badge';
 
@@ -153,7 +154,7 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
     PRINCIPLES.map((p) => ({ key: p, label: t(`principle.${p}`), score: result.scores[p] }));
   const exportOne = async () => {
     const exported = await exportAttempts([record.id]);
-    if (exported) downloadBlob(exported.filename, exported.blob);
+    if (exported) saveFile(exported.filename, exported.blob);
   };
   const state = check.state;
 

@@ -8,7 +8,7 @@ import { AttemptsTable } from './attempts-table';
 import { CoachingPanel } from './coaching-panel';
 import { attemptsCsv, csvFilename } from './csv-views';
 import { ImportPanel } from './import-panel';
-import { downloadBlob, downloadText } from './review-format';
+import { saveFile } from '@/state/save-file';
 import { EMPTY_FILTER, ReviewFilters, toRowFilter, type FilterForm } from './review-filters';
 import { TeamSummary } from './team-summary';
 import { useDuplicates } from './use-duplicates';
@@ -39,7 +39,7 @@ export function ReviewDashboard() {
 
   const exportJson = async () => {
     const exported = await exportAttempts(filtered.map((r) => r.id));
-    if (exported) downloadBlob(exported.filename, exported.blob);
+    if (exported) saveFile(exported.filename, exported.blob);
   };
 
   // The import panel stays first in both states so importing the first file does not remount it
@@ -90,7 +90,7 @@ export function ReviewDashboard() {
           className="button"
           data-testid="export-csv"
           onClick={() =>
-            downloadText(
+            saveFile(
               csvFilename('attempts'),
               attemptsCsv(sorted, titles, t, i18n.language, duplicates),
               'text/csv;charset=utf-8',

@@ -32,20 +32,3 @@ export function dayBound(value: string, end: boolean): number | undefined {
 // The links are the router's, under the names the Review pages use.
 export const traineeHref = routeHref.reviewTrainee;
 export const attemptHref = routeHref.reviewAttempt;
-
-/** Saves text as a file through a temporary object URL (no server involved). */
-export function downloadText(filename: string, text: string, type: string): void {
-  downloadBlob(filename, new Blob([text], { type }));
-}
-
-/** Saves a Blob (an export built in the records worker) as a file. */
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

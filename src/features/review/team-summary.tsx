@@ -7,7 +7,8 @@ import { ScoreChart } from '@/ui/score-chart';
 import { csvFilename, scenariosCsv } from './csv-views';
 import { LineChart } from '@/ui/line-chart';
 import { SummaryStats } from './summary-stats';
-import { downloadText, formatDay, percent } from './review-format';
+import { saveFile } from '@/state/save-file';
+import { formatDay, percent } from './review-format';
 
 interface Props {
   summary: Summary;
@@ -113,7 +114,7 @@ export function TeamSummary({ summary, titles, rubric }: Props) {
         type="button"
         className="button button--ghost button--small"
         onClick={() =>
-          downloadText(
+          saveFile(
             csvFilename('scenarios'),
             scenariosCsv(summary.scenarios, titles, t, lng),
             'text/csv;charset=utf-8',
