@@ -102,4 +102,23 @@ describe('lint locales', () => {
     )!;
     expect(d).toMatchObject({ path: '/nodes/facts/say/zh-TW', hint: "did you mean 'zh-CN'?" });
   });
+
+  it("reads every locale's string, declared or not, an empty locale key included", () => {
+    const findings = (say: Record<string, string>) => {
+      const s = fakeCallbackCall();
+      s.nodes.facts!.say = say;
+      return lintScenario(s, fakeCallbackRubric())
+        .diagnostics.filter((x) => x.path.startsWith('/nodes/facts/say/'))
+        .map((x) => `${x.code} ${x.path}`)
+        .sort();
+    };
+    expect(findings({ en: 'So?', 'zh-CN': '那？', 'zh-TW': '那,好' })).toEqual([
+      'W_ASCII_PUNCTUATION /nodes/facts/say/zh-TW',
+      'W_UNDECLARED_LOCALE /nodes/facts/say/zh-TW',
+    ]);
+    expect(findings({ en: 'So?', 'zh-CN': '那？', '': '\u200b' })).toEqual([
+      'W_INVISIBLE_TEXT /nodes/facts/say/',
+      'W_UNDECLARED_LOCALE /nodes/facts/say/',
+    ]);
+  });
 });

@@ -224,15 +224,16 @@ function tagProblems(graph: Graph, rubric: Rubric, add: Report) {
     const responses = node.responses ?? NONE;
     for (let i = 0; i < responses.length; i += 1) {
       const r = responses[i]!;
-      for (const rule in r.rules) {
-        if (!rubric.rules[rule])
-          add(
-            'E_UNKNOWN_RULE',
-            `rule '${rule}' is not in rubric '${rubric.id}'`,
-            ['nodes', id, 'responses', i, 'rules', rule],
-            didYouMean(rule, ruleIds),
-          );
-      }
+      if (r.rules && !allKnown(r.rules, rubric))
+        for (const rule in r.rules) {
+          if (!rubric.rules[rule])
+            add(
+              'E_UNKNOWN_RULE',
+              `rule '${rule}' is not in rubric '${rubric.id}'`,
+              ['nodes', id, 'responses', i, 'rules', rule],
+              didYouMean(rule, ruleIds),
+            );
+        }
       const keep = r.keep ?? NONE;
       for (let k = 0; k < keep.length; k += 1) {
         const p = keep[k]!;
@@ -250,6 +251,7 @@ function tagProblems(graph: Graph, rubric: Rubric, add: Report) {
       const test = when[i]!.if;
       // Most conditions are a single mood test: only walk the ones that name flags or promises.
       if ('anger' in test || 'trust' in test || 'turn' in test) continue;
+      if (!namesUnknown(test, flagsSet, promisesMade)) continue;
       for (const c of conditionLeaves(test)) {
         if ('flag' in c && !flagsSet.has(c.flag))
           add(
@@ -278,6 +280,16 @@ function tagProblems(graph: Graph, rubric: Rubric, add: Report) {
         `add "keep": ["${p}"] to a later response`,
       );
   }
+}
+
+/**
+ * Whether the rubric knows every rule a response names. Its own small loop with no call inside: the
+ * key loop over 30,000 responses' rules then allocates nothing (inside tagProblems it allocated each
+ * response's list of keys).
+ */
+function allKnown(rules: Record<string, number>, rubric: Rubric): boolean {
+  for (const rule in rules) if (!rubric.rules[rule]) return false;
+  return true;
 }
 
 function counts(graph: Graph) {
@@ -328,6 +340,19 @@ function searchBounds(scenario: Scenario, rubric: Rubric, budget = DEFAULT_SEARC
 }
 
 const blank = () => ({ best: null, worst: null });
+
+/** Whether a condition tests a flag never set or a promise never made: a walk that builds nothing. */
+function namesUnknown(c: Condition, flags: Set<string>, promises: Set<string>): boolean {
+  const list = 'all' in c ? c.all : 'any' in c ? c.any : null;
+  if (list) {
+    for (let i = 0; i < list.length; i += 1) if (namesUnknown(list[i]!, flags, promises)) return true;
+    return false;
+  }
+  if ('not' in c) return namesUnknown(c.not, flags, promises);
+  if ('flag' in c) return !flags.has(c.flag);
+  if ('promise' in c) return !promises.has(c.promise.id);
+  return false;
+}
 
 /** The leaves of a condition (its tests of mood, turn, flags and promises), last first. */
 function conditionLeaves(c: Condition): Condition[] {

@@ -53,13 +53,14 @@ export function optimise(
   const weights = PRINCIPLES.map((p) => scenario.weights?.[p] ?? rubric.principles[p].weight);
   const objectiveIndex = focus === null ? -1 : PRINCIPLES.indexOf(focus);
   // Each node's responses in promising-first order, sorted once per search rather than per visit.
-  const orders = new Map<string, ScenarioResponse[]>();
+  // A node whose responses already stand in that order keeps its own list (no copy).
+  const orders = new Map<string, readonly ScenarioResponse[]>();
+  const promising = (a: ScenarioResponse, b: ScenarioResponse) =>
+    sign * (tagBalance(b.rules, rubric, focus) - tagBalance(a.rules, rubric, focus));
   const order = (node: string, responses: readonly ScenarioResponse[]) => {
     let ordered = orders.get(node);
     if (!ordered) {
-      ordered = [...responses].sort(
-        (a, b) => sign * (tagBalance(b.rules, rubric, focus) - tagBalance(a.rules, rubric, focus)),
-      );
+      ordered = inOrder(responses, promising) ? responses : [...responses].sort(promising);
       orders.set(node, ordered);
     }
     return ordered;
@@ -111,6 +112,12 @@ export function optimise(
   };
 }
 
+/** Whether a stable sort by `compare` would leave the list as it is. */
+function inOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i += 1) if (compare(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
 /** How promising a response looks for the objective: explored first, it finds a good incumbent early. */
 function tagBalance(
   rules: Record<string, number> | undefined,
@@ -118,7 +125,10 @@ function tagBalance(
   focus: Principle | null,
 ): number {
   let sum = 0;
-  for (const [rule, n] of Object.entries(rules ?? {})) {
+  // Keys, not Object.entries: the sort calls this twice for every comparison it makes.
+  for (const rule in rules) {
+    if (!Object.hasOwn(rules, rule)) continue;
+    const n = rules[rule]!;
     const def = rubric.rules[rule];
     if (focus && def?.principle !== focus) continue;
     sum += n * (def?.weight ?? 1) * (def?.critical && n < 0 ? 10 : 1);

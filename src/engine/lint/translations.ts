@@ -1,5 +1,5 @@
 import type { Scenario } from '../format/scenario-schema';
-import { forEachText, textPath, type StringCheck, type TextVisitor } from './texts';
+import { forEachText, textPath, type StringCheck, type TextSite, type TextVisitor } from './texts';
 
 type Path = Array<string | number>;
 
@@ -33,18 +33,48 @@ export function translationCheck(
 ): TextVisitor {
   return (text, site) => {
     if (typeof text === 'string') return each?.(text, undefined, site);
-    // Most texts are complete: decide that without allocating, and build paths only for problems.
-    let count = 0;
-    let complete = true;
-    for (const key in text) {
-      each?.(text[key]!, key, site);
-      if (!locales.includes(key)) {
-        complete = false;
-        found.undeclared.push({ path: textPath(site, key), locale: key });
-      } else count += 1;
-    }
-    if (complete && count === locales.length) return;
+    const declared = declaredCount(text, locales, found, site);
+    if (each) eachString(text, locales, declared, each, site);
+    // Most texts are complete: decided without allocating; paths are built only for problems.
+    if (declared === locales.length && declared === keyCount(text)) return;
     const lacking = locales.filter((locale) => !(locale in text));
     if (lacking.length > 0) found.missing.push({ path: textPath(site), missing: lacking });
   };
+}
+
+/** How many of the text's locales are declared; the others are reported as undeclared. */
+function declaredCount(
+  text: Record<string, string>,
+  locales: readonly string[],
+  found: TranslationProblems,
+  site: Readonly<TextSite>,
+): number {
+  let count = 0;
+  for (const key in text) {
+    if (locales.includes(key)) count += 1;
+    else found.undeclared.push({ path: textPath(site, key), locale: key });
+  }
+  return count;
+}
+
+function keyCount(text: Record<string, string>): number {
+  let count = 0;
+  for (const _key in text) count += 1;
+  return count;
+}
+
+/** Hands each string of the text to `each`: the declared locales' by name, then any others. */
+function eachString(
+  text: Record<string, string>,
+  locales: readonly string[],
+  declared: number,
+  each: StringCheck,
+  site: Readonly<TextSite>,
+) {
+  for (let i = 0; i < locales.length; i += 1) {
+    const value = text[locales[i]!];
+    if (value !== undefined) each(value, locales[i], site);
+  }
+  if (declared === keyCount(text)) return;
+  for (const key in text) if (!locales.includes(key)) each(text[key]!, key, site);
 }

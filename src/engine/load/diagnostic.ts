@@ -61,7 +61,17 @@ export interface Diagnostic {
 }
 
 export function toPointer(path: ReadonlyArray<string | number>): string {
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (let i = 0; i < path.length; i += 1) {
+    const segment = String(path[i]);
+    // Escaped only where needed: lint writes a pointer for each of a large file's thousand warnings.
+    pointer +=
+      '/' +
+      (segment.includes('~') || segment.includes('/')
+        ? segment.replace(/~/g, '~0').replace(/\//g, '~1')
+        : segment);
+  }
+  return pointer;
 }
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]) =>

@@ -63,8 +63,13 @@ function touched(
   to: number,
   verdict: 'met' | 'violated',
 ): boolean {
-  for (const t of turns)
-    if (t.turn >= from && t.turn <= to && t.evidence.some((e) => e.rule === rule && e.verdict === verdict))
-      return true;
+  // Plain loops: a closure for `some` on every turn of every rule was most of what an ending allocated.
+  for (let i = 0; i < turns.length; i += 1) {
+    const t = turns[i]!;
+    if (t.turn < from || t.turn > to) continue;
+    const evidence = t.evidence;
+    for (let k = 0; k < evidence.length; k += 1)
+      if (evidence[k]!.rule === rule && evidence[k]!.verdict === verdict) return true;
+  }
   return false;
 }

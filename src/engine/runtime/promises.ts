@@ -19,6 +19,10 @@ export function settlePromises(
   /** For typed replies: a promise is made only when the words commit, and quotes those words. */
   typed: { makes: boolean; said?: string } = { makes: true },
 ): { promises: PromiseRecord[]; effects: Effect[]; evidence: Evidence[] } {
+  const made = typed.makes ? response?.promise : undefined;
+  // With no promise in play and none made or kept, nothing changes: no ledger to copy or scan.
+  if (promises.length === 0 && !made && !response?.keep?.length)
+    return { promises: [], effects: [], evidence: [] };
   const effects: Effect[] = [];
   const evidence: Evidence[] = [];
   const at: Where = { turn, scenario, rubric, locale };
@@ -30,7 +34,6 @@ export function settlePromises(
     effects.push({ type: 'promise-kept', id });
     addEvidence(evidence, at, next, PROMISE_KEPT_RULE, 'met', id);
   }
-  const made = typed.makes ? response?.promise : undefined;
   if (made && response && latestPromise(next, made.id)?.status !== 'pending') {
     next.push({
       id: made.id,

@@ -1,7 +1,7 @@
 import { pickText } from '../format/localized-text';
 import type { Rubric } from '../format/rubric-schema';
 import type { Scenario, ScenarioNode, ScenarioResponse } from '../format/scenario-schema';
-import { holds } from './conditions';
+import { holds, type ConditionContext } from './conditions';
 import { closingEvidence } from './closing';
 import { applyMood } from './mood';
 import { settlePromises } from './promises';
@@ -13,8 +13,6 @@ import type { Outcome } from '../format/ids';
 import type {
   Effect,
   Evidence,
-  Mood,
-  PromiseRecord,
   ReplyReading,
   ResolvedOptions,
   Session,
@@ -65,7 +63,7 @@ export function start(scenario: Scenario, rubric: Rubric, options?: SessionOptio
     moodCurve: [mood],
   };
   const ctx = { ...mood, turn: 0, flags, promises: [] };
-  const stop = settle(scenario, { mood, turn: 0, flags, promises: [] }, node);
+  const stop = settle(scenario, ctx, node);
   const state: SessionState = {
     ...blank,
     openingVariant: sayVariant(scenario.nodes[stop.node], ctx),
@@ -115,7 +113,7 @@ export function respond(session: Session, input: TraineeInput): Step {
   let reading: ReplyReading | undefined;
   let authoredMood = true;
   if ('choice' in input) {
-    response = node.responses.find((r) => r.id === input.choice);
+    response = responseById(node.responses, input.choice);
     if (!response) return rejected(session, 'unknown-choice');
     evidence = authorEvidence(response, rubric, turn, pickText(response.text, locale));
   } else if ('text' in input) {
@@ -123,7 +121,7 @@ export function respond(session: Session, input: TraineeInput): Step {
     if (input.text.trim() === '') return rejected(session, 'empty-text');
     reading = readReply(session, input, turn, node.responses);
     if (!reading) return rejected(session, 'free-text-unavailable');
-    response = node.responses.find((r) => r.id === reading!.responseId);
+    response = reading.responseId === null ? undefined : responseById(node.responses, reading.responseId);
     evidence = detectorEvidence(reading.evidence, rubric, turn);
     // A typed reply moves the customer by what it said, not by the authored response's merits.
     authoredMood = false;
@@ -148,11 +146,19 @@ export function respond(session: Session, input: TraineeInput): Step {
   if (response?.set) flags = [...new Set([...flags, ...response.set])];
   if (response?.unset) flags = flags.filter((f) => !response.unset!.includes(f));
   const committed = !reading || evidence.some((e) => e.rule === COMMITMENT_RULE && e.verdict === 'met');
-  const promised = settlePromises(state.promises, response, turn, state.node, scenario, rubric, locale, {
-    makes: committed,
-    ...(reading ? { said: typedCommitment(evidence, 'text' in input ? input.text : '') } : {}),
-  });
-  effects.push(...promised.effects);
+  const promised = settlePromises(
+    state.promises,
+    response,
+    turn,
+    state.node,
+    scenario,
+    rubric,
+    locale,
+    reading
+      ? { makes: committed, said: typedCommitment(evidence, 'text' in input ? input.text : '') }
+      : CHOSEN,
+  );
+  for (const e of promised.effects) effects.push(e);
   // `evidence` is this turn's own new list: extended in place, not copied on every step.
   for (const e of promised.evidence) evidence.push(e);
 
@@ -166,15 +172,20 @@ export function respond(session: Session, input: TraineeInput): Step {
     state.repeats,
   );
   const target = response?.next ?? state.node;
-  const stop = settle(scenario, { mood: moved.mood, turn, flags, promises: promised.promises }, target);
-  const arrival = { ...moved.mood, turn, flags, promises: promised.promises };
+  const arrival = {
+    anger: moved.mood.anger,
+    trust: moved.mood.trust,
+    turn,
+    flags,
+    promises: promised.promises,
+  };
+  const stop = settle(scenario, arrival, target);
   if (unclear) effects.push({ type: 'unclear', node: state.node });
   const record: TurnRecord = {
     turn,
     node: state.node,
     input,
     responseId: response?.id ?? null,
-    ...(reading ? { reading } : {}),
     evidence,
     moodBefore: state.mood,
     moodAfter: moved.mood,
@@ -185,8 +196,8 @@ export function respond(session: Session, input: TraineeInput): Step {
     },
     at: options.now(),
   };
-  const next: SessionState = {
-    ...state,
+  if (reading) record.reading = reading;
+  const next = stateAfter(state, {
     node: stop.node,
     status: stop.ending === undefined ? 'active' : 'ended',
     ending: stop.ending ?? null,
@@ -196,12 +207,14 @@ export function respond(session: Session, input: TraineeInput): Step {
     promises: promised.promises,
     turns: [...state.turns, record],
     moodCurve: [...state.moodCurve, moved.mood],
-  };
-  const finished = finish(scenario, rubric, next);
-  if (finished.status === 'ended' && finished.ending)
-    effects.push({ type: 'ended', node: finished.ending.node, outcome: finished.ending.outcome });
-  else if (finished.status === 'active') effects.push({ type: 'customer-says', node: finished.node });
-  return { session: { ...session, state: finished }, effects };
+    closingEvidence: state.closingEvidence,
+  });
+  // `next` is this turn's own, not yet shared: the ending's evidence is added to it in place.
+  if (next.status === 'ended') next.closingEvidence = closingEvidence(scenario, rubric, next);
+  if (next.status === 'ended' && next.ending)
+    effects.push({ type: 'ended', node: next.ending.node, outcome: next.ending.outcome });
+  else if (next.status === 'active') effects.push({ type: 'customer-says', node: next.node });
+  return { session: { scenario, rubric, options, state: next }, effects };
 }
 
 type RejectReason = Extract<Effect, { type: 'rejected' }>['reason'];
@@ -215,6 +228,14 @@ const rejected = (session: Session, reason: RejectReason): Step => ({
 });
 
 const COMMITMENT_RULE = 'resolution.concrete-commitment';
+/** A chosen response makes its promise as authored. */
+const CHOSEN = { makes: true } as const;
+
+/** The response with this id: a loop, not `find` with a new closure on each of lint's many steps. */
+function responseById(responses: readonly ScenarioResponse[], id: string): ScenarioResponse | undefined {
+  for (let i = 0; i < responses.length; i += 1) if (responses[i]!.id === id) return responses[i];
+  return undefined;
+}
 /** A reply the customer cannot make sense of costs a little patience. */
 const UNCLEAR_MOOD = { anger: 3, trust: -2 };
 
@@ -285,26 +306,15 @@ interface Stop {
 }
 
 /** Follows automatic branches from `target` until a customer turn or an ending. */
-function settle(
-  scenario: Scenario,
-  ctx: { mood: Mood; turn: number; flags: string[]; promises: PromiseRecord[] },
-  target: string,
-): Stop {
+function settle(scenario: Scenario, conditions: ConditionContext, target: string): Stop {
   const route: string[] = [];
-  const conditions = {
-    anger: ctx.mood.anger,
-    trust: ctx.mood.trust,
-    turn: ctx.turn,
-    flags: ctx.flags,
-    promises: ctx.promises,
-  };
   let id = target;
   for (let hop = 0; hop < MAX_AUTOMATIC_HOPS; hop += 1) {
     route.push(id);
     const node = scenario.nodes[id];
     if (!node) return { node: id, route, ending: null };
     if (node.ending) return { node: id, route, ending: { node: id, outcome: node.ending.outcome } };
-    const branch = node.when?.find((b) => holds(b.if, conditions));
+    const branch = node.when ? firstHolding(node.when, conditions) : undefined;
     if (branch) id = branch.next;
     else if (node.responses) return { node: id, route };
     else if (node.otherwise) id = node.otherwise;
@@ -313,9 +323,57 @@ function settle(
   return { node: id, route, ending: null };
 }
 
+/** The first branch whose condition holds: a loop, not `find` with a closure at each hop. */
+function firstHolding(branches: NonNullable<ScenarioNode['when']>, conditions: ConditionContext) {
+  for (let i = 0; i < branches.length; i += 1) if (holds(branches[i]!.if, conditions)) return branches[i];
+  return undefined;
+}
+
 function finish(scenario: Scenario, rubric: Rubric, state: SessionState): SessionState {
   if (state.status !== 'ended') return state;
   return { ...state, closingEvidence: closingEvidence(scenario, rubric, state) };
+}
+
+type TurnChanges = Pick<
+  SessionState,
+  | 'node'
+  | 'status'
+  | 'ending'
+  | 'mood'
+  | 'repeats'
+  | 'flags'
+  | 'promises'
+  | 'turns'
+  | 'moodCurve'
+  | 'closingEvidence'
+>;
+
+/**
+ * The state after a turn, written field by field rather than spread: every state then has the same
+ * shape, built in one allocation (a spread with overrides copies through a slower, larger path, and
+ * lint's searches build hundreds of thousands of states).
+ */
+function stateAfter(state: SessionState, c: TurnChanges): SessionState {
+  return {
+    stateVersion: state.stateVersion,
+    scenarioId: state.scenarioId,
+    scenarioVersion: state.scenarioVersion,
+    locale: state.locale,
+    startedAt: state.startedAt,
+    seed: state.seed,
+    openingVariant: state.openingVariant,
+    node: c.node,
+    mood: c.mood,
+    flags: c.flags,
+    promises: c.promises,
+    turns: c.turns,
+    repeats: c.repeats,
+    openingRoute: state.openingRoute,
+    status: c.status,
+    ending: c.ending,
+    closingEvidence: c.closingEvidence,
+    moodCurve: c.moodCurve,
+  };
 }
 
 export const ruleWeight = (rubric: Rubric, rule: string) => rubric.rules[rule]?.weight ?? 1;

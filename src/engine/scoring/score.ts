@@ -3,10 +3,17 @@ import type { Rubric } from '../format/rubric-schema';
 import type { Scenario } from '../format/scenario-schema';
 import type { AttemptResult, Evidence, PrincipleScore, Session, SessionState } from '../runtime/types';
 
-export const allEvidence = (state: SessionState): Evidence[] => [
-  ...state.turns.flatMap((t) => t.evidence),
-  ...state.closingEvidence,
-];
+/** Every turn's evidence, then the closing evidence: one list, built with loops (lint scores many endings). */
+export function allEvidence(state: SessionState): Evidence[] {
+  const out: Evidence[] = [];
+  const turns = state.turns;
+  for (let i = 0; i < turns.length; i += 1) {
+    const evidence = turns[i]!.evidence;
+    for (let k = 0; k < evidence.length; k += 1) out.push(evidence[k]!);
+  }
+  for (const e of state.closingEvidence) out.push(e);
+  return out;
+}
 
 /** Pure: the same session state always gives the same result, and every number comes from `evidence`. */
 export function scoreSession(session: Session): AttemptResult {
@@ -15,10 +22,12 @@ export function scoreSession(session: Session): AttemptResult {
 
 export function scoreState(scenario: Scenario, rubric: Rubric, state: SessionState): AttemptResult {
   const evidence = allEvidence(state);
-  const tally = Object.fromEntries(PRINCIPLES.map((p) => [p, { met: 0, violated: 0, missed: 0 }])) as Record<
-    Principle,
-    { met: number; violated: number; missed: number }
-  >;
+  const tally: Record<Principle, { met: number; violated: number; missed: number }> = {
+    listening: { met: 0, violated: 0, missed: 0 },
+    apology: { met: 0, violated: 0, missed: 0 },
+    resolution: { met: 0, violated: 0, missed: 0 },
+    etiquette: { met: 0, violated: 0, missed: 0 },
+  };
   for (const item of evidence) {
     const rule = rubric.rules[item.rule];
     if (rule) tally[rule.principle][item.verdict] += item.weight;
