@@ -29,7 +29,12 @@ const NESTED = /\/node_modules\/.+\/node_modules\/|\/use-sync-external-store\/.*
 const onDemandChunks = {
   includeDependenciesRecursively: false,
   groups: [
-    { name: 'on-demand-free-text', test: /\/src\/engine\/text\//, priority: 20 },
+    // The analyzer and where a typed reply fits among the authored responses (its reading).
+    {
+      name: 'on-demand-free-text',
+      test: /\/src\/engine\/text\/|\/src\/engine\/runtime\/place-reply\.ts$/,
+      priority: 20,
+    },
     // xAPI statements, the outbox and the LRS client: fetched only when an LRS is configured.
     { name: 'on-demand-xapi', test: XAPI, priority: 30 },
     { name: 'on-demand-validation', test: VALIDATION, priority: 10 },

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@/engine/format/localized-text';
 import type { Scenario } from '@/engine/format/scenario-schema';
-import { DEFAULT_UNCLEAR, sayText } from '@/engine/runtime/customer-lines';
+import { DEFAULT_UNCLEAR, DEFAULT_UNCLEAR_AGAIN, sayText } from '@/engine/runtime/customer-lines';
 import type { SessionState } from '@/engine/runtime/types';
 
 /** One bubble of the conversation, still in every language: the view picks the text at render time. */
@@ -41,6 +41,7 @@ export function conversationLines(scenario: Scenario, state: SessionState): Line
   };
   const firstStop = state.turns[0]?.node ?? state.ending?.node ?? state.node;
   push(customerLine(scenario, firstStop, 'c0', state.openingVariant ?? 0));
+  let previous: SessionState['turns'][number] | undefined;
   for (const turn of state.turns) {
     const input = turn.input;
     if ('silence' in input) {
@@ -59,8 +60,12 @@ export function conversationLines(scenario: Scenario, state: SessionState): Line
         typed: false,
       });
     if (turn.customer?.reply === 'unclear') {
-      // The customer asks what was meant and the turn stays open: the node's line is not repeated.
-      lines.push(reactionLine(`r${turn.turn}`, turn.node, node?.unclear ?? DEFAULT_UNCLEAR));
+      // The customer asks what was meant and the turn stays open: the node's line is not repeated,
+      // and neither is the first reaction when the next reply is unplaceable too.
+      const again = previous?.customer?.reply === 'unclear' && previous.node === turn.node;
+      const said = again ? DEFAULT_UNCLEAR_AGAIN : (node?.unclear ?? DEFAULT_UNCLEAR);
+      lines.push(reactionLine(`r${turn.turn}`, turn.node, said));
+      previous = turn;
       continue;
     }
     const reply = node?.responses?.find((r) => r.id === turn.responseId)?.reply;
@@ -68,6 +73,7 @@ export function conversationLines(scenario: Scenario, state: SessionState): Line
       lines.push(reactionLine(`r${turn.turn}`, turn.node, reply));
     const stop = turn.route[turn.route.length - 1];
     if (stop) push(customerLine(scenario, stop, `c${turn.turn}`, turn.customer?.variant ?? 0));
+    previous = turn;
   }
   return lines;
 }

@@ -1,6 +1,8 @@
+import { DEFAULT_UNCLEAR_AGAIN } from '@/engine/runtime/customer-lines';
 import { replay } from '@/engine/runtime/session';
 import { freeTextAnalyzer } from '@/engine/text/free-text';
 import { conversationLines } from '@/state/conversation';
+import { fakeCallbackCall, fakeCallbackRubric } from '../fakes/callback-call';
 import { fakeRubric, fakeScenario } from '../fakes/scenario';
 
 describe('conversationLines', () => {
@@ -44,5 +46,33 @@ describe('conversationLines', () => {
       typed: true,
     });
     expect(lines.at(-1)).toMatchObject({ kind: 'silence', turn: 2 });
+  });
+});
+
+describe('the customer reacting to replies that cannot be placed', () => {
+  it("says the node's unclear line once, then loses patience instead of repeating it", () => {
+    const scenario = fakeCallbackCall();
+    scenario.nodes.opening!.unclear = { en: 'Pardon? Is this Star River?', 'zh-CN': '啊？是星河吗？' };
+    scenario.nodes.opening!.timeLimit = 20;
+    const session = replay(
+      scenario,
+      fakeCallbackRubric(),
+      [{ text: 'hmm ok' }, { text: 'hmm ok' }, { silence: true }, { text: 'hmm ok' }],
+      { now: () => 0, locale: 'en', analyzer: freeTextAnalyzer },
+    );
+    expect(session.state.turns.map((t) => t.customer?.reply ?? 'silence')).toEqual([
+      'unclear',
+      'unclear',
+      'silence',
+      'unclear',
+    ]);
+    const reactions = conversationLines(scenario, session.state)
+      .filter((l) => l.kind === 'customer' && l.id.startsWith('r'))
+      .map((l) => (l.kind === 'customer' ? l.say : null));
+    expect(reactions).toEqual([
+      scenario.nodes.opening!.unclear,
+      DEFAULT_UNCLEAR_AGAIN,
+      DEFAULT_UNCLEAR_AGAIN,
+    ]);
   });
 });

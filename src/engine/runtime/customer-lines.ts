@@ -26,6 +26,15 @@ export const DEFAULT_UNCLEAR: LocalizedText = {
 };
 
 /**
+ * What the customer says to a second unplaceable reply in a row at the same point: not the same
+ * words again (a real caller does not repeat themselves verbatim), and losing patience.
+ */
+export const DEFAULT_UNCLEAR_AGAIN: LocalizedText = {
+  'zh-CN': '你还是没说到点子上。',
+  en: "You're still not getting to the point.",
+};
+
+/**
  * The variant of the line the customer had just spoken when the trainee answered turn `turn`:
  * the variant chosen on arriving at that node (an unclear reply or a silence leaves it unchanged).
  */

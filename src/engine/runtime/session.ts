@@ -8,7 +8,6 @@ import { settlePromises } from './promises';
 import { sayVariant } from './customer-lines';
 import { isSeed } from './display-order';
 import { startAtProblem, startMood } from './start-at';
-import { placeReply } from './place-reply';
 import type { Outcome } from '../format/ids';
 import type {
   Effect,
@@ -253,32 +252,12 @@ function readReply(
   const stored = input.reading;
   if (stored && (!analyzer || analyzer.version !== stored.analyser)) return stored;
   if (!analyzer) return undefined;
-  const analysis = analyzer.analyze(
+  const reading = analyzer.read(
     { text: input.text, locale, ...(turn === 1 ? { position: 'opening' as const } : {}) },
-    session.rubric,
-  );
-  const found = analysis.evidence.map((e) => ({
-    rule: e.rule,
-    verdict: e.verdict,
-    cue: e.cue,
-    quote: e.quote,
-  }));
-  const placed = placeReply(
-    found,
     responses,
-    (authored) => analyzer.similarity(input.text, authored),
     session.rubric,
-    locale,
   );
-  return {
-    analyser: analyzer.version,
-    evidence: found,
-    responseId: placed.responseId,
-    confidence: placed.confidence,
-    shared: placed.shared,
-    opposed: placed.opposed,
-    similarity: placed.similarity,
-  };
+  return { analyser: analyzer.version, ...reading };
 }
 
 /** The trainee's own words that committed to something, for the promise ledger to quote. */

@@ -1,6 +1,6 @@
 import type { Outcome, Principle } from '../format/ids';
 import type { Rubric } from '../format/rubric-schema';
-import type { Scenario } from '../format/scenario-schema';
+import type { Scenario, ScenarioResponse } from '../format/scenario-schema';
 
 export type Verdict = 'met' | 'violated' | 'missed';
 export type EvidenceSource = 'author' | 'detector' | 'promise' | 'expectation' | 'timer';
@@ -122,16 +122,19 @@ export interface SessionState {
   moodCurve: Mood[];
 }
 
-/** What the runtime needs from a free-text analyzer (see src/engine/text/free-text.ts). */
+/**
+ * What the runtime needs from a free-text analyzer (see src/engine/text/free-text.ts): a reading of
+ * the reply, what it says and which authored response's branch it follows (runtime/place-reply.ts).
+ * Behind this one call, the placement code loads with the analyzer, only when a trainee types.
+ */
 export interface ReplyAnalyzer {
   /** Changes whenever the analyzer could read the same words differently (cues or model weights). */
   readonly version: string;
-  analyze(
+  read(
     input: { text: string; locale: string; position?: 'opening' },
+    responses: readonly ScenarioResponse[],
     rubric: Rubric,
-  ): { evidence: ReadonlyArray<DetectedEvidence> };
-  /** 0..1: how alike two texts are in wording. */
-  similarity(text: string, authored: string): number;
+  ): Omit<ReplyReading, 'analyser'>;
 }
 
 export interface SessionOptions {

@@ -1,3 +1,4 @@
+import { placeReply } from '../runtime/place-reply';
 import type { ReplyAnalyzer } from '../runtime/types';
 import { analyzeReply } from './analyze-reply';
 import { MODEL_VERSION } from './model/default-model';
@@ -12,6 +13,27 @@ export const CUE_VERSION = 'cues-7';
  */
 export const freeTextAnalyzer: ReplyAnalyzer = {
   version: `${CUE_VERSION}+${MODEL_VERSION}`,
-  analyze: analyzeReply,
-  similarity: textSimilarity,
+  read(input, responses, rubric) {
+    const evidence = analyzeReply(input, rubric).evidence.map((e) => ({
+      rule: e.rule,
+      verdict: e.verdict,
+      cue: e.cue,
+      quote: e.quote,
+    }));
+    const placed = placeReply(
+      evidence,
+      responses,
+      (authored) => textSimilarity(input.text, authored),
+      rubric,
+      input.locale,
+    );
+    return {
+      evidence,
+      responseId: placed.responseId,
+      confidence: placed.confidence,
+      shared: placed.shared,
+      opposed: placed.opposed,
+      similarity: placed.similarity,
+    };
+  },
 };
