@@ -208,11 +208,11 @@ export function respond(session: Session, input: TraineeInput): Step {
     moodCurve: [...state.moodCurve, moved.mood],
     closingEvidence: state.closingEvidence,
   });
-  // `next` is this turn's own, not yet shared: the ending's evidence is added to it in place.
-  if (next.status === 'ended') next.closingEvidence = closingEvidence(scenario, rubric, next);
-  if (next.status === 'ended' && next.ending)
-    effects.push({ type: 'ended', node: next.ending.node, outcome: next.ending.outcome });
-  else if (next.status === 'active') effects.push({ type: 'customer-says', node: next.node });
+  if (next.status === 'ended') {
+    // `next` is this turn's own, not yet shared: the ending's evidence is added to it in place.
+    next.closingEvidence = closingEvidence(scenario, rubric, next);
+    if (next.ending) effects.push({ type: 'ended', node: next.ending.node, outcome: next.ending.outcome });
+  } else effects.push({ type: 'customer-says', node: next.node });
   return { session: { scenario, rubric, options, state: next }, effects };
 }
 
